@@ -1,0 +1,12 @@
+import { createRouter } from '../../services/router';
+import { defaultDataDir } from '../../services/data-dir';
+import { nodeAppSource } from '../node-app-source';
+import { runCli } from './run';
+
+/** `sentinel-console` entry: compose the router for the CLI host and exit with runCli's code. */
+const code = await runCli(
+  process.argv.slice(2),
+  (dataDir) => createRouter({ app: nodeAppSource('cli', dataDir ?? defaultDataDir(process.env)) }),
+  { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
+);
+process.exitCode = code;

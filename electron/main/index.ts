@@ -1,0 +1,78 @@
+import { app, BrowserWindow, protocol, session, shell, type WebContents } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { createRouter } from '../services/router';
+import { APP_NAME, APP_VERSION } from '../services/app-version';
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from './app-origin';
+import { createAppProtocolHandler } from './app-protocol';
+import {
+  denyPermissionCheck,
+  denyPermissionRequest,
+  hardenContents,
+  rejectCertificateError,
+} from './hardening';
+import { createWindowEventSink, installIpc } from './ipc';
+import { originOf } from './origin';
+import { createTrustedSenders } from './trusted-senders';
+import { windowOptions } from './window-options';
+
+/** Composition root: the only place Electron objects, adapters and services meet. */
+
+app.enableSandbox();
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+// electron-vite sets this for `npm run dev` only; a packaged app always loads app://.
+const devUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+const devOrigin = devUrl ? originOf(devUrl) : null;
+const allowedOrigins = devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN];
+
+// E2E runs may point userData at a temp dir; a packaged build offers no such hook.
+const e2eDataDir = !app.isPackaged && process.env['APP_E2E'] === '1' ? process.env['APP_DATA_DIR'] : undefined;
+if (e2eDataDir) app.setPath('userData', e2eDataDir);
+
+const openExternal = (url: string): void => void shell.openExternal(url);
+app.on('web-contents-created', (_event, contents) => hardenContents(contents, allowedOrigins, openExternal));
+app.on('certificate-error', (event, _contents, _url, _error, _certificate, callback) =>
+  rejectCertificateError(event, callback),
+);
+app.on('window-all-closed', () => app.quit());
+
+const senders = createTrustedSenders(allowedOrigins);
+const windows: WebContents[] = [];
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  session.defaultSession.setPermissionRequestHandler(denyPermissionRequest);
+  session.defaultSession.setPermissionCheckHandler(denyPermissionCheck);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(fileURLToPath(new URL('../renderer', import.meta.url))));
+
+  const events = createWindowEventSink(() => windows);
+  const router = createRouter({
+    app: {
+      name: APP_NAME,
+      version: APP_VERSION,
+      host: 'electron',
+      dataDir: app.getPath('userData'),
+      platform: process.platform,
+      arch: process.arch,
+      processVersions: process.versions,
+    },
+  });
+  installIpc(router, senders);
+  void events;
+
+  const win = new BrowserWindow(
+    windowOptions({ preload: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)), devTools: !app.isPackaged }),
+  );
+  senders.trust(win.webContents.id);
+  windows.push(win.webContents);
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => windows.splice(0, windows.length));
+  await win.loadURL(devUrl ?? APP_ENTRY_URL);
+}
+
+start().catch((err: unknown) => {
+  console.error('Sentinel Console failed to start:', err);
+  app.exit(1);
+});

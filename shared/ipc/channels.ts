@@ -1,0 +1,18 @@
+/**
+ * Command and event names: the only part of the contract the sandboxed preload bundles.
+ *
+ * Kept free of zod and of any payload knowledge so the preload stays tiny and mechanical.
+ */
+export const COMMANDS = ['app.info'] as const;
+export const EVENTS = ['app.notice'] as const;
+
+export type CommandName = (typeof COMMANDS)[number];
+export type EventName = (typeof EVENTS)[number];
+
+export function isCommandName(value: unknown): value is CommandName {
+  return typeof value === 'string' && (COMMANDS as readonly string[]).includes(value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENTS as readonly string[]).includes(value);
+}

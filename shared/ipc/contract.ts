@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import type { AppInfo, AppNotice } from '../model/app-info';
+import type { CommandName, EventName } from './channels';
+
+/** Phantom value: carries an output type in the table at no run-time cost. */
+const out = <T>(): T => undefined as unknown as T;
+
+/**
+ * Every command once: its input schema (validated by dispatch on every transport) and
+ * its output type (produced by the trusted side). Adding a command means an entry here
+ * and a handler in the router; the transports derive everything else.
+ */
+export const commands = {
+  'app.info': { input: z.object({}).strict(), output: out<AppInfo>() },
+} satisfies Record<CommandName, { input: z.ZodType; output: unknown }>;
+
+/** Payload type of each event main pushes. */
+export const events = {
+  'app.notice': out<AppNotice>(),
+} satisfies Record<EventName, unknown>;
