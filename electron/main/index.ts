@@ -10,7 +10,8 @@ import {
   hardenContents,
   rejectCertificateError,
 } from './hardening';
-import { createWindowEventSink, installIpc } from './ipc';
+import { installIpc } from './ipc';
+import { createWindowEventSink } from './ipc-bindings';
 import { originOf } from './origin';
 import { createTrustedSenders } from './trusted-senders';
 import { windowOptions } from './window-options';

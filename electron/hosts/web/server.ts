@@ -45,7 +45,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        req.destroy();
+        // Stop buffering but keep reading, so the 413 answer reaches the client intact.
+        req.removeAllListeners('data');
+        req.resume();
         resolveBody(null);
         return;
       }
@@ -114,7 +116,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (url.pathname.startsWith('/rpc/')) {
       if (req.method !== 'POST') return send(res, 405, fail('INVALID_INPUT', 'Use POST for commands.'));
       const body = await readBody(req, limit);
-      if (body === null) return send(res, 413, fail('INVALID_INPUT', `Request body exceeds ${limit} bytes.`));
+      if (body === null) {
+        res.setHeader('Connection', 'close');
+        return send(res, 413, fail('INVALID_INPUT', `Request body exceeds ${limit} bytes.`));
+      }
       const parsed = parseJson(body);
       if (!parsed.ok) return send(res, 400, parsed);
       const name = decodeURIComponent(url.pathname.slice('/rpc/'.length));
