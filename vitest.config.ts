@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 /**
  * Unit and integration tests beside their subjects. Node for shared/, electron/ and the e2e
  * support code (real nginx, real TLS); happy-dom for React (jsdom breaks WebCrypto).
- * e2e/packaging runs separately after a build (see e2e/tools/test-all.ts).
+ * e2e/built (packaging, the built CLI) runs separately after a build (see e2e/tools/test-all.ts).
  */
 export default defineConfig({
   plugins: [react()],
@@ -33,9 +33,9 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: 'packaging',
+          name: 'built',
           environment: 'node',
-          include: ['e2e/packaging/**/*.test.ts'],
+          include: ['e2e/built/**/*.test.ts'],
           testTimeout: 180_000,
         },
       },

@@ -9,10 +9,19 @@ export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 export const appVersionDefine = { __APP_VERSION__: JSON.stringify(pkg.version) };
 
-/** Writes the one CSP constant into index.html, so the meta tag can never drift from the headers. */
+const CSP_META = /(<meta http-equiv="Content-Security-Policy" content=")[^"]*(")/;
+
+/**
+ * Writes the one CSP constant into the built index.html, so the shipped meta tag can never
+ * drift from the headers. The source keeps a literal copy for static scanners; the build
+ * fails if the meta tag is missing.
+ */
 export function cspMetaPlugin(): Plugin {
   return {
     name: 'sentinel-csp-meta',
-    transformIndexHtml: (html) => html.replace('%CONTENT_SECURITY_POLICY%', CONTENT_SECURITY_POLICY),
+    transformIndexHtml(html) {
+      if (!CSP_META.test(html)) throw new Error('renderer/index.html lost its Content-Security-Policy meta tag');
+      return html.replace(CSP_META, `$1${CONTENT_SECURITY_POLICY}$2`);
+    },
   };
 }

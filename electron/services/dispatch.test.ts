@@ -4,6 +4,7 @@ import type { Router } from '../../shared/ipc/types';
 import { dispatch } from './dispatch';
 import { createRouter } from './router';
 
+const events = { emit: () => undefined };
 const app = {
   name: 'Sentinel Console',
   version: '1.2.3',
@@ -16,7 +17,7 @@ const app = {
 
 describe('dispatch', () => {
   it('answers app.info with the host facts wrapped in ok', async () => {
-    const result = await dispatch(createRouter({ app }), 'app.info', {});
+    const result = await dispatch(createRouter({ app, events }), 'app.info', {});
     expect(result).toEqual({
       ok: true,
       value: {
@@ -32,18 +33,18 @@ describe('dispatch', () => {
   });
 
   it('reports electron and chromium versions when running under Electron', async () => {
-    const router = createRouter({ app: { ...app, host: 'electron', processVersions: { node: '24', v8: '14', electron: '45.4.1', chrome: '142.0' } } });
+    const router = createRouter({ events, app: { ...app, host: 'electron', processVersions: { node: '24', v8: '14', electron: '45.4.1', chrome: '142.0' } } });
     const result = await dispatch(router, 'app.info', undefined);
     expect(result.ok && result.value.versions).toEqual({ node: '24', electron: '45.4.1', chromium: '142.0', v8: '14' });
   });
 
   it('refuses unknown command names without calling anything', async () => {
-    const result = await dispatch(createRouter({ app }), 'fs.readAnything', {});
+    const result = await dispatch(createRouter({ app, events }), 'fs.readAnything', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_COMMAND' } });
   });
 
   it('refuses input that does not match the schema, naming the command', async () => {
-    const result = await dispatch(createRouter({ app }), 'app.info', { extra: 1 });
+    const result = await dispatch(createRouter({ app, events }), 'app.info', { extra: 1 });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('INVALID_INPUT');

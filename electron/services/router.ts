@@ -1,9 +1,11 @@
-import type { Router } from '../../shared/ipc/types';
+import type { EventSink, Router } from '../../shared/ipc/types';
 import { describeApp, type AppInfoSource } from './app-info';
 
 /** Everything the handlers need, built once by each host's composition root. */
 export interface RouterDeps {
   readonly app: AppInfoSource;
+  /** Where services push progress and notices; each host supplies its own transport. */
+  readonly events: EventSink;
 }
 
 /** One thin handler per command; each calls into a service and nothing else. */

@@ -6,7 +6,12 @@ import { runCli } from './run';
 /** `sentinel-console` entry: compose the router for the CLI host and exit with runCli's code. */
 const code = await runCli(
   process.argv.slice(2),
-  (dataDir) => createRouter({ app: nodeAppSource('cli', dataDir ?? defaultDataDir(process.env)) }),
+  (dataDir) =>
+    createRouter({
+      app: nodeAppSource('cli', dataDir ?? defaultDataDir(process.env)),
+      // A CLI run has no window: notices go to stderr so pipelines keep stdout clean.
+      events: { emit: (event, payload) => void process.stderr.write(`${event}: ${JSON.stringify(payload)}\n`) },
+    }),
   { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
 );
 process.exitCode = code;

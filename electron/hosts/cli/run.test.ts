@@ -12,7 +12,7 @@ function capture() {
 }
 
 const routerFor = (dataDir: string | undefined): Router =>
-  createRouter({ app: { name: 'Sentinel Console', version: '1.0.0', host: 'cli', dataDir: dataDir ?? '/home/op/.config/sentinel-console', platform: 'linux', arch: 'x64', processVersions: { node: '20.20.2', v8: '11' } } });
+  createRouter({ events: { emit: () => undefined }, app: { name: 'Sentinel Console', version: '1.0.0', host: 'cli', dataDir: dataDir ?? '/home/op/.config/sentinel-console', platform: 'linux', arch: 'x64', processVersions: { node: '20.20.2', v8: '11' } } });
 
 describe('sentinel-console CLI', () => {
   it('info --json prints the app.info value as JSON and exits 0', async () => {

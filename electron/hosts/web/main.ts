@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     host: args.value.host ?? LOOPBACK_BIND,
     port: args.value.port,
     rendererDir,
-    makeRouter: () => createRouter({ app: nodeAppSource('web', dataDir) }),
+    makeRouter: (events) => createRouter({ app: nodeAppSource('web', dataDir), events }),
   });
   process.stdout.write(`Sentinel Console web host is serving on ${host.url}?token=${host.token}\n`);
   process.stdout.write('Open that URL in a browser on this machine; the token is valid until this process exits.\n');

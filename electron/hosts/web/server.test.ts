@@ -42,8 +42,8 @@ beforeAll(async () => {
     port: 0,
     rendererDir: dir,
     maxBodyBytes: 1024,
-    makeRouter: () =>
-      createRouter({ app: { name: 'Sentinel Console', version: '9.9.9', host: 'web', dataDir: dir, platform: 'linux', arch: 'x64', processVersions: { node: '20', v8: '11' } } }),
+    makeRouter: (events) =>
+      createRouter({ events, app: { name: 'Sentinel Console', version: '9.9.9', host: 'web', dataDir: dir, platform: 'linux', arch: 'x64', processVersions: { node: '20', v8: '11' } } }),
   });
   origin = `http://127.0.0.1:${host.port}`;
 });
@@ -54,7 +54,7 @@ afterAll(async () => {
 
 describe('web host refusals', () => {
   it.each(['0.0.0.0', '::', '::1', 'localhost', '192.168.1.10', '127.0.0.2'])('refuses to bind %s', async (address) => {
-    await expect(startWebHost({ host: address, port: 0, rendererDir: dir, makeRouter: () => createRouter({ app: {} as never }) })).rejects.toThrow(
+    await expect(startWebHost({ host: address, port: 0, rendererDir: dir, makeRouter: (events) => createRouter({ app: {} as never, events }) })).rejects.toThrow(
       /binds 127\.0\.0\.1 only/,
     );
   });
