@@ -46,7 +46,8 @@ test.describe('shell and About', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("default-src 'none'");
     const meta = await app.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-    expect(meta).toBe(csp);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(meta).toBe(csp.replace("; frame-ancestors 'none'", ''));
     const inline = await app.page.locator('script:not([src])').count();
     expect(inline).toBe(0);
   });

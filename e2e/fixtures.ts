@@ -1,6 +1,6 @@
 import { test as base, _electron, type ElectronApplication, type Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandName } from '../shared/ipc/channels';
@@ -10,14 +10,20 @@ import { startWebHostProcess, type WebHostProcess } from './support/web-host-pro
 
 export const projectRoot = new URL('..', import.meta.url).pathname;
 
-/** Path of the Electron binary, or why there is none (npm's electron package throws without it). */
+/**
+ * Path of the Electron binary, or why there is none.
+ *
+ * Never `require('electron')` here: since Electron 42 that require downloads the binary
+ * when it is missing, which must not happen on build machines. Read what it would read.
+ */
 export function electronBinary(): { path: string } | { missing: string } {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' ? { path } : { missing: 'the electron package did not return a binary path' };
-  } catch (err) {
-    return { missing: err instanceof Error ? err.message.split('\n')[0] ?? 'unknown' : String(err) };
-  }
+  const pkgDir = join(projectRoot, 'node_modules', 'electron');
+  const pathFile = join(pkgDir, 'path.txt');
+  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
+  const override = process.env['ELECTRON_OVERRIDE_DIST_PATH'];
+  const candidate = override ? join(override, relative || 'electron') : relative ? join(pkgDir, 'dist', relative) : '';
+  if (candidate && existsSync(candidate)) return { path: candidate };
+  return { missing: candidate ? `${candidate} does not exist` : 'node_modules/electron has no downloaded binary (path.txt missing)' };
 }
 
 export interface AppHandle {
@@ -68,6 +74,7 @@ export const test = base.extend<{ app: AppHandle }, { webHost: LazyWebHost; data
         return;
       }
       const electronApp: ElectronApplication = await _electron.launch({
+        executablePath: binary.path,
         args: [projectRoot, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
         env: { ...process.env, APP_E2E: '1', APP_DATA_DIR: dataDir },
       });

@@ -17,18 +17,17 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: '../test-results/e2e/report.json' }]],
-  use: { trace: 'off', screenshot: 'only-on-failure', viewport: { width: 1280, height: 800 } },
-  projects: [
-    {
-      name: 'web',
-      use: {
-        browserName: 'chromium',
-        launchOptions: {
-          executablePath: chromiumPath,
-          args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        },
-      },
+  // Both projects name Debian's Chromium: Playwright's own browser download cannot happen here,
+  // and the fixtures' `page` is set up before the electron project decides to skip.
+  use: {
+    trace: 'off',
+    screenshot: 'only-on-failure',
+    viewport: { width: 1280, height: 800 },
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
-    { name: 'electron' },
-  ],
+  },
+  projects: [{ name: 'web' }, { name: 'electron' }],
 });

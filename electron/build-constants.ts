@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from '../shared/security/csp';
+import { CONTENT_SECURITY_POLICY_META } from '../shared/security/csp';
 
 /** Shared by the Vite configs: project root, the version to bake in, and the CSP meta injector. */
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -21,7 +21,7 @@ export function cspMetaPlugin(): Plugin {
     name: 'sentinel-csp-meta',
     transformIndexHtml(html) {
       if (!CSP_META.test(html)) throw new Error('renderer/index.html lost its Content-Security-Policy meta tag');
-      return html.replace(CSP_META, `$1${CONTENT_SECURITY_POLICY}$2`);
+      return html.replace(CSP_META, `$1${CONTENT_SECURITY_POLICY_META}$2`);
     },
   };
 }

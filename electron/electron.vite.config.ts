@@ -30,6 +30,7 @@ export default defineConfig({
     build: {
       outDir: at('out/renderer'),
       target: 'chrome130',
+      minify: true,
       rollupOptions: { input: at('renderer/index.html') },
     },
   },

@@ -1,5 +1,23 @@
-import 'reflect-metadata';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { BridgeProvider } from './bridge/bridge-context';
+import { createQueryClient } from './bridge/query-client';
+import { resolveBridge } from './bridge/resolve-bridge';
+import './styles/theme.css';
+import './styles/app.css';
+import './styles/panels.css';
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<p>Sentinel Console</p>);
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={createQueryClient()}>
+        <BridgeProvider bridge={resolveBridge()}>
+          <App />
+        </BridgeProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+}

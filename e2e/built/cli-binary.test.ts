@@ -1,0 +1,56 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/** Runs the built `sentinel-console` bin as a user would, checking output and exit codes. */
+
+const root = new URL('../..', import.meta.url).pathname;
+const cli = join(root, 'out/hosts/cli.js');
+let dataDir: string;
+
+function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [cli, ...args], { env: { ...process.env, SENTINEL_CONSOLE_DATA_DIR: dataDir }, timeout: 20_000 }, (err, stdout, stderr) => {
+      const code = err && typeof err.code === 'number' ? err.code : err ? -1 : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'sc-cli-'));
+});
+afterAll(async () => rm(dataDir, { recursive: true, force: true }));
+
+describe('sentinel-console (built)', () => {
+  it('info --json prints valid JSON with the package version', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
+    const { code, stdout, stderr } = await runCli(['info', '--json']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const info = JSON.parse(stdout) as { version: string; host: string; dataDir: string };
+    expect(info).toMatchObject({ version, host: 'cli', dataDir });
+  });
+
+  it('a bad flag exits 2 with a one-line error on stderr', async () => {
+    const { code, stdout, stderr } = await runCli(['info', '--frobnicate']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('--frobnicate');
+  });
+
+  it('--help lists the commands and exits 0', async () => {
+    const { code, stdout } = await runCli(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^ {2}info +Show the console version/m);
+  });
+
+  it('starts with a node shebang so npm can link it as a bin', async () => {
+    const { readFile } = await import('node:fs/promises');
+    expect((await readFile(cli, 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+});
