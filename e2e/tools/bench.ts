@@ -1,0 +1,57 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+
+/**
+ * `npm run bench`: side-by-side timings of the console against the tool an operator would
+ * otherwise run, printed as ratios from one run on one machine. Not a test: nothing here
+ * asserts a time. `--short` runs fewer rounds for CI. Later issues add their cases here.
+ */
+
+const run = promisify(execFile);
+const root = new URL('../..', import.meta.url).pathname;
+const short = process.argv.includes('--short');
+const rounds = short ? 5 : 30;
+
+interface Case {
+  readonly name: string;
+  readonly ours: readonly [string, ...string[]];
+  readonly theirs: readonly [string, ...string[]];
+  readonly theirsLabel: string;
+}
+
+const cases: readonly Case[] = [
+  {
+    name: 'cold start of a one-shot CLI query',
+    ours: [process.execPath, join(root, 'out/hosts/cli.js'), 'info', '--json'],
+    theirs: ['openssl', 'version', '-a'],
+    theirsLabel: 'openssl version -a',
+  },
+];
+
+async function median(argv: readonly [string, ...string[]]): Promise<number> {
+  const [cmd, ...args] = argv;
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const start = performance.now();
+    await run(cmd, args, { timeout: 30_000 });
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+}
+
+async function main(): Promise<void> {
+  console.log(`bench: ${rounds} rounds each, median wall time, ${process.platform} ${process.arch}, node ${process.versions.node}`);
+  for (const c of cases) {
+    const ours = await median(c.ours);
+    const theirs = await median(c.theirs);
+    console.log(`${c.name}: sentinel-console ${ours.toFixed(1)} ms, ${c.theirsLabel} ${theirs.toFixed(1)} ms, ratio ${(ours / theirs).toFixed(2)}x`);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
