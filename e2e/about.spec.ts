@@ -28,7 +28,9 @@ test.describe('shell and About', () => {
     }
     expect(v.host).toBe(app.kind);
 
-    await page.screenshot({ path: testInfo.outputPath(`about-${app.kind}.png`), fullPage: true });
+    await page.screenshot({ path: testInfo.outputPath(`about-${app.kind}-light.png`), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: testInfo.outputPath(`about-${app.kind}-dark.png`), fullPage: true });
     expect(app.problems).toEqual([]);
   });
 

@@ -66,10 +66,14 @@ async function start(): Promise<void> {
   const options = windowOptions({ preload, devTools: !app.isPackaged });
   // The scanner cannot see through windowOptions(); window-options.test.ts pins every flag it looks for.
   const win = new BrowserWindow(options); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK PRELOAD_JS_CHECK NODE_INTEGRATION_JS_CHECK
-  senders.trust(win.webContents.id);
-  windows.push(win.webContents);
+  const contents = win.webContents;
+  senders.trust(contents.id);
+  windows.push(contents);
   win.once('ready-to-show', () => win.show());
-  win.on('closed', () => windows.splice(0, windows.length));
+  win.on('closed', () => {
+    senders.forget(contents.id);
+    windows.splice(windows.indexOf(contents), 1);
+  });
   await win.loadURL(devUrl ?? APP_ENTRY_URL);
 }
 

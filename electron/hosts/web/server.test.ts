@@ -60,7 +60,10 @@ describe('web host refusals', () => {
   });
 
   it('refuses the UI and commands without a token', async () => {
-    expect((await send(host, { path: '/' })).status).toBe(401);
+    const page = await send(host, { path: '/' });
+    expect(page.status).toBe(401);
+    expect(page.body).toContain('open the URL the web host printed');
+    expect(page.body).not.toContain('<title>console</title>');
     const rpc = await send(host, { path: '/rpc/app.info', method: 'POST', headers: { Origin: origin, 'Content-Type': 'application/json' }, body: '{}' });
     expect(rpc.status).toBe(401);
     expect(JSON.parse(rpc.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

@@ -99,7 +99,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     };
     const refusal = checkRequest(facts, port, token);
     if (refusal) {
-      send(res, refusal.status, fail('FORBIDDEN', refusal.reason));
+      if (url.pathname.startsWith('/rpc/')) return send(res, refusal.status, fail('FORBIDDEN', refusal.reason));
+      // A person opened the address by hand: tell them what to do in plain text.
+      res.writeHead(refusal.status, { ...BASE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(`Sentinel Console web host refused this request.\n${refusal.reason}\n`);
       return;
     }
     if (offered !== null && req.method === 'GET') {
