@@ -1,9 +1,17 @@
 import { CLI_COMMANDS, type CliCommandName } from './commands';
 
+/** Flags every command accepts, plus the ones a command declares. */
+export interface ParsedArgs {
+  readonly positionals: readonly string[];
+  readonly values: ReadonlyMap<string, readonly string[]>;
+  readonly json: boolean;
+  readonly dataDir: string | undefined;
+}
+
 export type CliRequest =
   | { readonly kind: 'help'; readonly topic: CliCommandName | null }
   | { readonly kind: 'version' }
-  | { readonly kind: 'run'; readonly command: CliCommandName; readonly json: boolean; readonly dataDir: string | undefined };
+  | { readonly kind: 'run'; readonly command: CliCommandName; readonly args: ParsedArgs };
 
 export type CliParse = { readonly ok: true; readonly request: CliRequest } | { readonly ok: false; readonly error: string };
 
@@ -22,17 +30,23 @@ export function parseCliArgs(argv: readonly string[]): CliParse {
   const [name, ...rest] = argv as [string, ...string[]];
   if (name.startsWith('-')) return { ok: false, error: `unknown option "${name}" (try --help)` };
   if (!isCliCommand(name)) return { ok: false, error: `unknown command "${name}" (try --help)` };
+  const accepted: readonly string[] = CLI_COMMANDS[name].flags;
+  const positionals: string[] = [];
+  const values = new Map<string, string[]>();
   let json = false;
   let dataDir: string | undefined;
   for (let i = 0; i < rest.length; i++) {
-    const flag = rest[i] as string;
-    if (flag === '--json') json = true;
-    else if (flag === '--help' || flag === '-h') return { ok: true, request: { kind: 'help', topic: name } };
-    else if (flag === '--data-dir') {
+    const arg = rest[i] as string;
+    if (arg === '--json') json = true;
+    else if (arg === '--help' || arg === '-h') return { ok: true, request: { kind: 'help', topic: name } };
+    else if (arg === '--data-dir' || accepted.includes(arg)) {
       const value = rest[++i];
-      if (value === undefined || value.startsWith('--')) return { ok: false, error: '--data-dir needs a path' };
-      dataDir = value;
-    } else return { ok: false, error: `unknown option "${flag}" for ${name} (try sentinel-console ${name} --help)` };
+      if (value === undefined || value.startsWith('--')) return { ok: false, error: `${arg} needs a value` };
+      if (arg === '--data-dir') dataDir = value;
+      else values.set(arg, [...(values.get(arg) ?? []), value]);
+    } else if (arg.startsWith('-') && arg !== '-') {
+      return { ok: false, error: `unknown option "${arg}" for ${name} (try sentinel-console ${name} --help)` };
+    } else positionals.push(arg);
   }
-  return { ok: true, request: { kind: 'run', command: name, json, dataDir } };
+  return { ok: true, request: { kind: 'run', command: name, args: { positionals, values, json, dataDir } } };
 }

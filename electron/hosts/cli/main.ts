@@ -12,6 +12,6 @@ const code = await runCli(
       // A CLI run has no window: notices go to stderr so pipelines keep stdout clean.
       events: { emit: (event, payload) => void process.stderr.write(`${event}: ${JSON.stringify(payload)}\n`) },
     }),
-  { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
+  { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), env: process.env },
 );
 process.exitCode = code;

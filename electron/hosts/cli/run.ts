@@ -3,10 +3,12 @@ import { APP_NAME, APP_VERSION } from '../../services/app-version';
 import type { Router } from '../../../shared/ipc/types';
 import { parseCliArgs } from './args';
 import { CLI_COMMANDS, exitCodeFor, helpText } from './commands';
+import type { Dispatcher } from './define';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Runs one CLI invocation against a router and returns the exit code; no process globals. */
@@ -29,13 +31,19 @@ export async function runCli(
     io.stdout(`${APP_NAME} ${APP_VERSION}\n`);
     return 0;
   }
-  const command = CLI_COMMANDS[request.command];
-  const result = await dispatch(makeRouter(request.dataDir), command.dispatches, {});
+  const router = makeRouter(request.args.dataDir);
+  const call: Dispatcher = (name, input) => dispatch(router, name, input);
+  const outcome = await CLI_COMMANDS[request.command].execute(request.args, io.env ?? {}, call);
+  if (outcome.kind === 'usage') {
+    io.stderr(`sentinel-console: ${outcome.error}\n`);
+    return 2;
+  }
+  const { result } = outcome;
   if (!result.ok) {
-    if (request.json) io.stdout(JSON.stringify(result) + '\n');
+    if (request.args.json) io.stdout(JSON.stringify(result) + '\n');
     io.stderr(`sentinel-console: ${result.error.message.split('\n')[0]} [${result.error.code}]\n`);
     return exitCodeFor(result.error.code);
   }
-  io.stdout((request.json ? JSON.stringify(result.value, null, 2) : command.render(result.value)) + '\n');
-  return 0;
+  io.stdout((request.args.json ? JSON.stringify(result.value, null, 2) : outcome.text ?? '') + '\n');
+  return outcome.failed ? 1 : 0;
 }
