@@ -41,6 +41,14 @@ export default tseslint.config(
     },
   },
   {
+    // tsyringe needs the Reflect polyfill first: every non-test import goes through shared/pki/x509.ts.
+    files: ['shared/**/*.ts', 'electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', 'shared/pki/x509.ts', '**/test-helpers.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@peculiar/x509', message: "Import from shared/pki/x509 so 'reflect-metadata' loads first." }] }],
+    },
+  },
+  {
     files: ['shared/**/*.ts'],
     ignores: ['**/*.test.ts'],
     languageOptions: { globals: {} },

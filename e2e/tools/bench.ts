@@ -2,17 +2,20 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
+import { benchCrl } from './bench-crl';
 
 /**
  * `npm run bench`: side-by-side timings of the console against the tool an operator would
  * otherwise run, printed as ratios from one run on one machine. Not a test: nothing here
- * asserts a time. `--short` runs fewer rounds for CI. Later issues add their cases here.
+ * asserts a time. `--short` runs fewer rounds for CI. Needs `npm run build` first.
  */
 
 const run = promisify(execFile);
 const root = new URL('../..', import.meta.url).pathname;
+const cli = join(root, 'out/hosts/cli.js');
 const short = process.argv.includes('--short');
 const rounds = short ? 5 : 30;
+const BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 
 interface Case {
   readonly name: string;
@@ -24,9 +27,15 @@ interface Case {
 const cases: readonly Case[] = [
   {
     name: 'cold start of a one-shot CLI query',
-    ours: [process.execPath, join(root, 'out/hosts/cli.js'), 'info', '--json'],
+    ours: [process.execPath, cli, 'info', '--json'],
     theirs: ['openssl', 'version', '-a'],
     theirsLabel: 'openssl version -a',
+  },
+  {
+    name: `full analysis of the system CA bundle (${BUNDLE})`,
+    ours: [process.execPath, cli, 'inspect', BUNDLE, '--json'],
+    theirs: ['sh', '-c', `openssl crl2pkcs7 -nocrl -certfile ${BUNDLE} | openssl pkcs7 -print_certs -text -noout`],
+    theirsLabel: 'openssl crl2pkcs7 | openssl pkcs7 -print_certs -text',
   },
 ];
 
@@ -35,7 +44,10 @@ async function median(argv: readonly [string, ...string[]]): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < rounds; i++) {
     const start = performance.now();
-    await run(cmd, args, { timeout: 30_000 });
+    // Exit 1 means "findings", not failure, for inspect; only a crash or timeout aborts the bench.
+    await run(cmd, args, { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }).catch((err: { code?: number }) => {
+      if (err.code !== 1) throw err;
+    });
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
@@ -49,6 +61,7 @@ async function main(): Promise<void> {
     const theirs = await median(c.theirs);
     console.log(`${c.name}: sentinel-console ${ours.toFixed(1)} ms, ${c.theirsLabel} ${theirs.toFixed(1)} ms, ratio ${(ours / theirs).toFixed(2)}x`);
   }
+  console.log(await benchCrl(rounds, cli));
 }
 
 main().catch((err: unknown) => {

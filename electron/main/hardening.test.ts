@@ -53,7 +53,14 @@ describe('window.open', () => {
 });
 
 describe('permissions and certificate errors', () => {
-  it('refuses every permission request and check', () => {
+  it('grants plain clipboard writes only', () => {
+    const callback = vi.fn();
+    denyPermissionRequest(null, 'clipboard-sanitized-write', callback);
+    expect(callback).toHaveBeenCalledWith(true);
+    expect(denyPermissionCheck(null, 'clipboard-read', 'app://console', {} as never)).toBe(false);
+  });
+
+  it('refuses every other permission request and check', () => {
     for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'hid', 'openExternal']) {
       const callback = vi.fn();
       denyPermissionRequest(null, permission, callback);

@@ -25,22 +25,28 @@ export function safeExternalUrl(target: string): string | null {
   return parsed.toString();
 }
 
-/** Every permission request (camera, notifications, HID, ...) is refused. */
+/**
+ * The only permission the UI uses: writing plain text to the clipboard (the "copy field"
+ * buttons). Reading the clipboard, media, notifications, HID and the rest stay refused.
+ */
+export const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+/** Every permission request outside GRANTED_PERMISSIONS is refused. */
 export function denyPermissionRequest(
   _contents: WebContents | null,
-  _permission: string,
+  permission: string,
   callback: (granted: boolean) => void,
 ): void {
-  callback(false);
+  callback(GRANTED_PERMISSIONS.has(permission));
 }
 
 export function denyPermissionCheck(
   _contents: WebContents | null,
-  _permission: string,
+  permission: string,
   _origin: string,
   _details: PermissionCheckHandlerHandlerDetails,
 ): boolean {
-  return false;
+  return GRANTED_PERMISSIONS.has(permission);
 }
 
 /** A certificate error in Chromium is never overridden. */

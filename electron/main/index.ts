@@ -1,5 +1,6 @@
 import { app, BrowserWindow, protocol, session, shell, type WebContents } from 'electron';
 import { fileURLToPath } from 'node:url';
+import { createNodeRouterDeps } from '../services/node-services';
 import { createRouter } from '../services/router';
 import { APP_NAME, APP_VERSION } from '../services/app-version';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from './app-origin';
@@ -12,6 +13,7 @@ import {
 } from './hardening';
 import { installIpc } from './ipc';
 import { createWindowEventSink } from './ipc-bindings';
+import { electronFileDialog } from './file-dialog-adapter';
 import { originOf } from './origin';
 import { createTrustedSenders } from './trusted-senders';
 import { windowOptions } from './window-options';
@@ -48,30 +50,31 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler(denyPermissionCheck);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(fileURLToPath(new URL('../renderer', import.meta.url))));
 
-  const router = createRouter({
-    events: createWindowEventSink(() => windows),
-    app: {
-      name: APP_NAME,
-      version: APP_VERSION,
-      host: 'electron',
-      dataDir: app.getPath('userData'),
-      platform: process.platform,
-      arch: process.arch,
-      processVersions: process.versions,
-    },
-  });
+  const appFacts = {
+    name: APP_NAME,
+    version: APP_VERSION,
+    host: 'electron' as const,
+    dataDir: app.getPath('userData'),
+    platform: process.platform,
+    arch: process.arch,
+    processVersions: process.versions,
+  };
+  let mainWindow: BrowserWindow | null = null;
+  const router = createRouter(createNodeRouterDeps(appFacts, createWindowEventSink(() => windows), electronFileDialog(() => mainWindow)));
   installIpc(router, senders);
 
   const preload = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
   const options = windowOptions({ preload, devTools: !app.isPackaged });
   // The scanner cannot see through windowOptions(); window-options.test.ts pins every flag it looks for.
   const win = new BrowserWindow(options); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK PRELOAD_JS_CHECK NODE_INTEGRATION_JS_CHECK
+  mainWindow = win;
   const contents = win.webContents;
   senders.trust(contents.id);
   windows.push(contents);
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
     senders.forget(contents.id);
+    mainWindow = null;
     windows.splice(windows.indexOf(contents), 1);
   });
   await win.loadURL(devUrl ?? APP_ENTRY_URL);

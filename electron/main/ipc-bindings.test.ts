@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../shared/ipc/channels';
 import type { Router } from '../../shared/ipc/types';
+import { transportTestRouter } from '../services/test-router';
 import { bindCommands, type IpcHandleTarget } from './ipc-bindings';
 import { createTrustedSenders, type SenderFacts } from './trusted-senders';
 
@@ -11,12 +12,12 @@ function fakeIpc(): IpcHandleTarget & { handlers: Map<string, Handler> } {
   return { handlers, handle: (channel, handler) => void handlers.set(channel, handler) };
 }
 
-const router: Router = {
+const router: Router = transportTestRouter({
   'app.info': async () => ({
     name: 'Sentinel Console', version: '1', host: 'electron', platform: 'linux', arch: 'x64', dataDir: '/d',
     versions: { node: '24', electron: '45', chromium: '142', v8: '14' },
   }),
-};
+});
 
 describe('bindCommands', () => {
   const senders = createTrustedSenders(['app://console']);

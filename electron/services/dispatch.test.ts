@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { CommandFailure } from '../../shared/ipc/errors';
 import type { Router } from '../../shared/ipc/types';
 import { dispatch } from './dispatch';
+import { createNodeRouterDeps } from './node-services';
 import { createRouter } from './router';
+import { transportTestRouter } from './test-router';
 
 const events = { emit: () => undefined };
 const app = {
@@ -17,7 +19,7 @@ const app = {
 
 describe('dispatch', () => {
   it('answers app.info with the host facts wrapped in ok', async () => {
-    const result = await dispatch(createRouter({ app, events }), 'app.info', {});
+    const result = await dispatch(createRouter(createNodeRouterDeps(app, events)), 'app.info', {});
     expect(result).toEqual({
       ok: true,
       value: {
@@ -33,18 +35,18 @@ describe('dispatch', () => {
   });
 
   it('reports electron and chromium versions when running under Electron', async () => {
-    const router = createRouter({ events, app: { ...app, host: 'electron', processVersions: { node: '24', v8: '14', electron: '45.4.1', chrome: '142.0' } } });
+    const router = createRouter(createNodeRouterDeps({ ...app, host: 'electron', processVersions: { node: '24', v8: '14', electron: '45.4.1', chrome: '142.0' } }, events));
     const result = await dispatch(router, 'app.info', undefined);
     expect(result.ok && result.value.versions).toEqual({ node: '24', electron: '45.4.1', chromium: '142.0', v8: '14' });
   });
 
   it('refuses unknown command names without calling anything', async () => {
-    const result = await dispatch(createRouter({ app, events }), 'fs.readAnything', {});
+    const result = await dispatch(createRouter(createNodeRouterDeps(app, events)), 'fs.readAnything', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_COMMAND' } });
   });
 
   it('refuses input that does not match the schema, naming the command', async () => {
-    const result = await dispatch(createRouter({ app, events }), 'app.info', { extra: 1 });
+    const result = await dispatch(createRouter(createNodeRouterDeps(app, events)), 'app.info', { extra: 1 });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('INVALID_INPUT');
@@ -53,7 +55,7 @@ describe('dispatch', () => {
   });
 
   it('keeps the code of a CommandFailure and wraps other errors as INTERNAL', async () => {
-    const failing = (err: unknown): Router => ({ 'app.info': async () => Promise.reject(err) });
+    const failing = (err: unknown): Router => transportTestRouter({ 'app.info': async () => Promise.reject(err) });
     expect(await dispatch(failing(new CommandFailure('TIMEOUT', 'took too long')), 'app.info', {})).toEqual({
       ok: false,
       error: { code: 'TIMEOUT', message: 'took too long' },

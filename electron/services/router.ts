@@ -1,16 +1,23 @@
 import type { EventSink, Router } from '../../shared/ipc/types';
 import { describeApp, type AppInfoSource } from './app-info';
+import type { CertificateService } from './certificates/service';
+import type { FileDialog } from './file-dialog';
 
 /** Everything the handlers need, built once by each host's composition root. */
 export interface RouterDeps {
   readonly app: AppInfoSource;
   /** Where services push progress and notices; each host supplies its own transport. */
   readonly events: EventSink;
+  readonly certificates: CertificateService;
+  readonly dialog: FileDialog;
 }
 
 /** One thin handler per command; each calls into a service and nothing else. */
 export function createRouter(deps: RouterDeps): Router {
   return {
     'app.info': async () => describeApp(deps.app),
+    'cert.inspect': (input) => deps.certificates.inspect(input),
+    'cert.verify': (input) => deps.certificates.verify(input),
+    'files.choose': (input) => deps.dialog.choose(input),
   };
 }

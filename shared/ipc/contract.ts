@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import type { AppInfo, AppNotice } from '../model/app-info';
+import type { InspectResult } from '../model/pki';
+import type { ValidationResult } from '../pki/path/types';
+import { InspectInputSchema, VerifyInputSchema } from './pki-schemas';
+import { ChooseFilesSchema, type ChosenFiles } from './files-schemas';
 import type { CommandName, EventName } from './channels';
 
 /** Phantom value: carries an output type in the table at no run-time cost. */
@@ -12,6 +16,9 @@ const out = <T>(): T => undefined as unknown as T;
  */
 export const commands = {
   'app.info': { input: z.object({}).strict(), output: out<AppInfo>() },
+  'cert.inspect': { input: InspectInputSchema, output: out<InspectResult>() },
+  'cert.verify': { input: VerifyInputSchema, output: out<ValidationResult>() },
+  'files.choose': { input: ChooseFilesSchema, output: out<ChosenFiles>() },
 } satisfies Record<CommandName, { input: z.ZodType; output: unknown }>;
 
 /** Payload type of each event main pushes. */

@@ -135,6 +135,7 @@ export function decodeOid(value: Uint8Array): string {
       acc = 0;
     }
   }
+  if (((value[value.length - 1] as number) & 0x80) !== 0) throw new DerError('object identifier ends inside an arc', value.length - 1);
   return parts.join('.');
 }
 
@@ -149,6 +150,7 @@ export function integerHex(value: Uint8Array): string {
 
 /** Parses UTCTime / GeneralizedTime (the Z forms RFC 5280 requires). */
 export function decodeTime(bytes: Uint8Array, tlv: Tlv): Date {
+  if (tlv.end - tlv.valueStart > 32) throw new DerError('time value too long', tlv.start);
   const text = String.fromCharCode(...valueOf(bytes, tlv));
   const m = tlv.tag === TAG.UTC_TIME ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(text) : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:\.\d+)?Z$/.exec(text);
   if (!m) throw new DerError(`malformed time "${text.slice(0, 20)}"`, tlv.start);

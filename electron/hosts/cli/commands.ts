@@ -2,10 +2,14 @@ import type { ErrorCode } from '../../../shared/ipc/errors';
 import { assertNever } from '../../../shared/util/assert-never';
 import type { CliCommand } from './define';
 import { infoCommand } from './info-command';
+import { inspectCommand } from './inspect-command';
+import { verifyCommand } from './verify-command';
 
 /** Every CLI verb; each dispatches one contract command through the same router as the app. */
 export const CLI_COMMANDS = {
   info: infoCommand,
+  inspect: inspectCommand,
+  verify: verifyCommand,
 } as const satisfies Record<string, CliCommand>;
 
 export type CliCommandName = keyof typeof CLI_COMMANDS;

@@ -3,6 +3,12 @@ import type { Result } from '../../../shared/ipc/result';
 import type { Input, Output } from '../../../shared/ipc/types';
 import type { ParsedArgs } from './args';
 
+/** What a command may read from the invoking shell: environment and working directory. */
+export interface CliContext {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+}
+
 /** Calls one contract command; the CLI host passes dispatch bound to its router. */
 export type Dispatcher = <K extends CommandName>(name: K, input: unknown) => Promise<Result<Output<K>>>;
 
@@ -20,7 +26,7 @@ export interface CliCommandSpec<K extends CommandName> {
   readonly details?: string;
   /** Flags that take a value (besides --json, --data-dir, --help). */
   readonly flags: readonly string[];
-  readonly toInput: (args: ParsedArgs, env: Readonly<Record<string, string | undefined>>) => Input<K> | UsageError;
+  readonly toInput: (args: ParsedArgs, ctx: CliContext) => Input<K> | UsageError;
   readonly render: (value: Output<K>) => string;
   /** True when the answer means "checks failed" (exit 1). */
   readonly failed?: (value: Output<K>) => boolean;
@@ -36,7 +42,7 @@ export interface CliCommand {
   readonly usage: string;
   readonly details: string | undefined;
   readonly flags: readonly string[];
-  execute(args: ParsedArgs, env: Readonly<Record<string, string | undefined>>, dispatch: Dispatcher): Promise<CliOutcome>;
+  execute(args: ParsedArgs, ctx: CliContext, dispatch: Dispatcher): Promise<CliOutcome>;
 }
 
 export function defineCommand<K extends CommandName>(spec: CliCommandSpec<K>): CliCommand {
@@ -45,8 +51,8 @@ export function defineCommand<K extends CommandName>(spec: CliCommandSpec<K>): C
     usage: spec.usage,
     details: spec.details,
     flags: spec.flags,
-    async execute(args, env, dispatch) {
-      const input = spec.toInput(args, env);
+    async execute(args, ctx, dispatch) {
+      const input = spec.toInput(args, ctx);
       if (typeof input === 'object' && input !== null && 'usageError' in input) return { kind: 'usage', error: input.usageError };
       const result = await dispatch(spec.dispatches, input);
       if (!result.ok) return { kind: 'done', result, text: null, failed: true };

@@ -1,4 +1,5 @@
 import { createRouter } from '../../services/router';
+import { createNodeRouterDeps } from '../../services/node-services';
 import { defaultDataDir } from '../../services/data-dir';
 import { nodeAppSource } from '../node-app-source';
 import { runCli } from './run';
@@ -7,11 +8,13 @@ import { runCli } from './run';
 const code = await runCli(
   process.argv.slice(2),
   (dataDir) =>
-    createRouter({
-      app: nodeAppSource('cli', dataDir ?? defaultDataDir(process.env)),
-      // A CLI run has no window: notices go to stderr so pipelines keep stdout clean.
-      events: { emit: (event, payload) => void process.stderr.write(`${event}: ${JSON.stringify(payload)}\n`) },
-    }),
-  { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), env: process.env },
+    createRouter(
+      createNodeRouterDeps(
+        nodeAppSource('cli', dataDir ?? defaultDataDir(process.env)),
+        // A CLI run has no window: notices go to stderr so pipelines keep stdout clean.
+        { emit: (event, payload) => void process.stderr.write(`${event}: ${JSON.stringify(payload)}\n`) },
+      ),
+    ),
+  { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), env: process.env, cwd: process.cwd() },
 );
 process.exitCode = code;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CommandFailure } from '../../../shared/ipc/errors';
 import type { Router } from '../../../shared/ipc/types';
+import { createNodeRouterDeps } from '../../services/node-services';
 import { createRouter } from '../../services/router';
+import { transportTestRouter } from '../../services/test-router';
 import { parseCliArgs } from './args';
 import { runCli } from './run';
 
@@ -12,7 +14,12 @@ function capture() {
 }
 
 const routerFor = (dataDir: string | undefined): Router =>
-  createRouter({ events: { emit: () => undefined }, app: { name: 'Sentinel Console', version: '1.0.0', host: 'cli', dataDir: dataDir ?? '/home/op/.config/sentinel-console', platform: 'linux', arch: 'x64', processVersions: { node: '20.20.2', v8: '11' } } });
+  createRouter(
+    createNodeRouterDeps(
+      { name: 'Sentinel Console', version: '1.0.0', host: 'cli', dataDir: dataDir ?? '/home/op/.config/sentinel-console', platform: 'linux', arch: 'x64', processVersions: { node: '20.20.2', v8: '11' } },
+      { emit: () => undefined },
+    ),
+  );
 
 describe('sentinel-console CLI', () => {
   it('info --json prints the app.info value as JSON and exits 0', async () => {
@@ -52,7 +59,7 @@ describe('sentinel-console CLI', () => {
 
   it('maps a failed operation to exit 1 with its code on stderr', async () => {
     const { io, err } = capture();
-    const failing: Router = { 'app.info': async () => Promise.reject(new CommandFailure('UNAVAILABLE', 'data directory is locked')) };
+    const failing: Router = transportTestRouter({ 'app.info': async () => Promise.reject(new CommandFailure('UNAVAILABLE', 'data directory is locked')) });
     expect(await runCli(['info'], () => failing, io)).toBe(1);
     expect(err.join('')).toBe('sentinel-console: data directory is locked [UNAVAILABLE]\n');
   });

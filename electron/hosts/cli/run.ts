@@ -9,6 +9,7 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly cwd?: string;
 }
 
 /** Runs one CLI invocation against a router and returns the exit code; no process globals. */
@@ -33,7 +34,7 @@ export async function runCli(
   }
   const router = makeRouter(request.args.dataDir);
   const call: Dispatcher = (name, input) => dispatch(router, name, input);
-  const outcome = await CLI_COMMANDS[request.command].execute(request.args, io.env ?? {}, call);
+  const outcome = await CLI_COMMANDS[request.command].execute(request.args, { env: io.env ?? {}, cwd: io.cwd ?? '/' }, call);
   if (outcome.kind === 'usage') {
     io.stderr(`sentinel-console: ${outcome.error}\n`);
     return 2;

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { createRouter } from '../../services/router';
+import { createNodeRouterDeps } from '../../services/node-services';
 import { defaultDataDir } from '../../services/data-dir';
 import { nodeAppSource } from '../node-app-source';
 import { LOOPBACK_BIND } from './guard';
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
     host: args.value.host ?? LOOPBACK_BIND,
     port: args.value.port,
     rendererDir,
-    makeRouter: (events) => createRouter({ app: nodeAppSource('web', dataDir), events }),
+    makeRouter: (events) => createRouter(createNodeRouterDeps(nodeAppSource('web', dataDir), events)),
   });
   process.stdout.write(`Sentinel Console web host is serving on ${host.url}?token=${host.token}\n`);
   process.stdout.write('Open that URL in a browser on this machine; the token is valid until this process exits.\n');

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
+import { createNodeRouterDeps } from '../../services/node-services';
 import { createRouter } from '../../services/router';
+import { transportTestRouter } from '../../services/test-router';
 import { startWebHost, type WebHost } from './server';
 
 interface Reply {
@@ -43,7 +45,7 @@ beforeAll(async () => {
     rendererDir: dir,
     maxBodyBytes: 1024,
     makeRouter: (events) =>
-      createRouter({ events, app: { name: 'Sentinel Console', version: '9.9.9', host: 'web', dataDir: dir, platform: 'linux', arch: 'x64', processVersions: { node: '20', v8: '11' } } }),
+      createRouter(createNodeRouterDeps({ name: 'Sentinel Console', version: '9.9.9', host: 'web', dataDir: dir, platform: 'linux', arch: 'x64', processVersions: { node: '20', v8: '11' } }, events)),
   });
   origin = `http://127.0.0.1:${host.port}`;
 });
@@ -54,7 +56,7 @@ afterAll(async () => {
 
 describe('web host refusals', () => {
   it.each(['0.0.0.0', '::', '::1', 'localhost', '192.168.1.10', '127.0.0.2'])('refuses to bind %s', async (address) => {
-    await expect(startWebHost({ host: address, port: 0, rendererDir: dir, makeRouter: (events) => createRouter({ app: {} as never, events }) })).rejects.toThrow(
+    await expect(startWebHost({ host: address, port: 0, rendererDir: dir, makeRouter: () => transportTestRouter({}) })).rejects.toThrow(
       /binds 127\.0\.0\.1 only/,
     );
   });

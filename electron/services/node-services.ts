@@ -1,0 +1,25 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { EventSink } from '../../shared/ipc/types';
+import type { AppInfoSource } from './app-info';
+import { createCertificateService } from './certificates/service';
+import { createNodeKeyReader } from './pki/key-reader';
+import type { RouterDeps } from './router';
+import { noFileDialog, type FileDialog } from './file-dialog';
+
+/** Debian's (and Ubuntu's) bundle of the system's trusted roots. */
+export const SYSTEM_TRUST_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
+
+/** Wires the services on plain Node adapters; all three hosts call this with their own app facts. */
+export function createNodeRouterDeps(app: AppInfoSource, events: EventSink, dialog: FileDialog = noFileDialog): RouterDeps {
+  return {
+    app,
+    events,
+    dialog,
+    certificates: createCertificateService({
+      fs: { readFile: async (p) => new Uint8Array(await readFile(p)), stat: (p) => stat(p) },
+      clock: () => new Date(),
+      keys: createNodeKeyReader(),
+      systemTrustPath: SYSTEM_TRUST_BUNDLE,
+    }),
+  };
+}

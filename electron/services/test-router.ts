@@ -1,0 +1,13 @@
+import type { Router } from '../../shared/ipc/types';
+import { CommandFailure } from '../../shared/ipc/errors';
+
+/**
+ * A Router for transport tests: `app.info` answers from the given facts and every other
+ * command fails loudly, so a test exercises the transport, not the services.
+ */
+export function transportTestRouter(overrides: Partial<Router>): Router {
+  const refuse = async (): Promise<never> => {
+    throw new CommandFailure('UNAVAILABLE', 'not wired in this transport test');
+  };
+  return { 'app.info': refuse, 'cert.inspect': refuse, 'cert.verify': refuse, 'files.choose': refuse, ...overrides };
+}

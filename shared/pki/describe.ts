@@ -1,0 +1,80 @@
+import type { CertificateObject, CsrObject, SourceRef } from '../model/pki';
+import { checkStructure } from './der';
+import { extensionFacts } from './cert-extensions';
+import { fingerprints } from './hex';
+import { commonNameOf, nameToRfc4514, readName } from './name';
+import { signatureAlgorithmName } from './oids';
+import { toPem } from './pem';
+import { describeSpki } from './spki';
+import { certificateParts, csrParts, signedAlgorithmOid } from './tbs';
+
+const DAY_MS = 86_400_000;
+
+/** Whole days from `now` until `until`, negative once past: what "days left" means on every screen. */
+export function daysUntil(until: Date, now: Date): number {
+  return Math.floor((until.getTime() - now.getTime()) / DAY_MS);
+}
+
+/** Everything a certificate says, with empty findings; findings.ts judges it in context. */
+export async function describeCertificate(der: Uint8Array, source: SourceRef, now: Date): Promise<CertificateObject> {
+  checkStructure(der);
+  const parts = certificateParts(der);
+  const subjectRdns = readName(parts.subjectDer);
+  const issuerRdns = readName(parts.issuerDer);
+  const [publicKey, prints] = await Promise.all([describeSpki(parts.spki), fingerprints(der)]);
+  const subject = nameToRfc4514(subjectRdns);
+  const issuer = nameToRfc4514(issuerRdns);
+  return {
+    kind: 'certificate',
+    source,
+    subject,
+    issuer,
+    commonName: commonNameOf(subjectRdns),
+    serialNumber: parts.serialHex,
+    notBefore: parts.notBefore.toISOString(),
+    notAfter: parts.notAfter.toISOString(),
+    daysLeft: daysUntil(parts.notAfter, now),
+    publicKey,
+    signatureAlgorithm: signatureAlgorithmName(parts.signatureAlgorithmOid),
+    selfIssued: sameBytes(parts.subjectDer, parts.issuerDer),
+    fingerprints: prints,
+    pem: toPem(der, 'CERTIFICATE'),
+    findings: [],
+    ...extensionFacts(parts.extensions),
+  };
+}
+
+/** A CSR's subject, key and requested extensions, and whether its self-signature holds. */
+export async function describeCsr(der: Uint8Array, source: SourceRef): Promise<CsrObject> {
+  checkStructure(der);
+  // Loaded on demand: certificate-only runs (the common case) never pay for @peculiar/x509.
+  const { Pkcs10CertificateRequest } = await import('./x509');
+  const parts = csrParts(der);
+  const subjectRdns = readName(parts.subjectDer);
+  const [publicKey, prints, signatureValid] = await Promise.all([
+    describeSpki(parts.spki),
+    fingerprints(der),
+    new Pkcs10CertificateRequest(der.slice()).verify().catch(() => false),
+  ]);
+  const facts = extensionFacts(parts.extensions);
+  return {
+    kind: 'csr',
+    source,
+    subject: nameToRfc4514(subjectRdns),
+    commonName: commonNameOf(subjectRdns),
+    publicKey,
+    signatureAlgorithm: signatureAlgorithmName(signedAlgorithmOid(der)),
+    signatureValid,
+    subjectAltNames: facts.subjectAltNames,
+    extensions: facts.extensions,
+    fingerprints: prints,
+    findings: [],
+  };
+}
+
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
