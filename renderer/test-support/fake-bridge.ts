@@ -1,6 +1,7 @@
+import type { CommandName } from '../../shared/ipc/channels';
 import type { AppInfo } from '../../shared/model/app-info';
 import type { Result } from '../../shared/ipc/result';
-import type { Bridge } from '../../shared/ipc/types';
+import type { Bridge, Input } from '../../shared/ipc/types';
 
 /** What `app.info` answers in renderer tests unless a test overrides it. */
 export const SAMPLE_INFO: AppInfo = {
@@ -13,17 +14,52 @@ export const SAMPLE_INFO: AppInfo = {
   versions: { node: '20.19.4', electron: null, chromium: null, v8: '12.4.254.21-node.27' },
 };
 
-/** A Bridge whose `app.info` answers with `answer` (or waits on it); counts calls for assertions. */
-export function fakeBridge(answer: () => Promise<Result<AppInfo>> = async () => ({ ok: true, value: SAMPLE_INFO })) {
-  const calls = { appInfo: 0 };
+/** Handlers a test supplies for commands other than `app.info`. */
+export type FakeCommands = Partial<Omit<Bridge['commands'], 'app.info'>>;
+
+/** One recorded command call, in order, with the exact input the renderer sent. */
+export interface RecordedCall {
+  readonly name: CommandName;
+  readonly input: unknown;
+}
+
+const notFaked = async (): Promise<Result<never>> => ({
+  ok: false,
+  error: { code: 'UNAVAILABLE', message: 'This command is not faked in this test.' },
+});
+
+/**
+ * A Bridge whose `app.info` answers with `answer` (or waits on it); counts calls for assertions.
+ * Other commands answer through `commands`, or UNAVAILABLE when a test did not supply them;
+ * every call is recorded in `calls.log`.
+ */
+export function fakeBridge(
+  answer: () => Promise<Result<AppInfo>> = async () => ({ ok: true, value: SAMPLE_INFO }),
+  commands: FakeCommands = {},
+) {
+  const calls = { appInfo: 0, log: [] as RecordedCall[] };
+  const record = <K extends Exclude<CommandName, 'app.info'>>(name: K) => {
+    const handler = commands[name] as ((input: Input<K>) => Promise<Result<never>>) | undefined;
+    return (input: Input<K>) => {
+      calls.log.push({ name, input });
+      return handler ? handler(input) : notFaked();
+    };
+  };
   const bridge: Bridge = {
     commands: {
-      'app.info': () => {
+      'app.info': (input) => {
         calls.appInfo += 1;
+        calls.log.push({ name: 'app.info', input });
         return answer();
       },
+      'cert.inspect': record('cert.inspect'),
+      'cert.verify': record('cert.verify'),
+      'files.choose': record('files.choose'),
     },
     on: () => () => undefined,
   };
-  return { bridge, calls };
+  /** The inputs of every call to `name`, in order. */
+  const inputsOf = <K extends CommandName>(name: K): Input<K>[] =>
+    calls.log.filter((call) => call.name === name).map((call) => call.input as Input<K>);
+  return { bridge, calls, inputsOf };
 }
