@@ -36,7 +36,7 @@ test.describe('shell and About', () => {
 
   test('areas that are not built yet say so plainly', async ({ app }) => {
     const nav = app.page.getByRole('navigation', { name: 'Areas' });
-    await nav.getByText('Certificates', { exact: true }).click();
+    await nav.getByText('Device CA', { exact: true }).click();
     await expect(app.page.getByText('Not built yet')).toBeVisible();
     expect(app.problems).toEqual([]);
   });

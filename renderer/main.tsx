@@ -8,6 +8,7 @@ import { resolveBridge } from './bridge/resolve-bridge';
 import './styles/theme.css';
 import './styles/app.css';
 import './styles/panels.css';
+import './styles/certificates.css';
 
 const root = document.getElementById('root');
 if (root) {

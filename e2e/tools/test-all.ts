@@ -22,9 +22,19 @@ interface Tally {
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
 const lines: string[] = [];
 
-function exec(command: string, args: readonly string[]): Promise<number> {
+function exec(command: string, args: readonly string[], onLine?: (line: string) => void): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: process.env });
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', onLine ? 'pipe' : 'inherit', 'inherit'], env: process.env });
+    if (onLine && child.stdout) {
+      let buffered = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        process.stdout.write(chunk);
+        buffered += chunk.toString();
+        const lines = buffered.split('\n');
+        buffered = lines.pop() ?? '';
+        lines.forEach(onLine);
+      });
+    }
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
     child.on('error', () => resolve(127));
   });
@@ -38,10 +48,12 @@ function record(stage: string, tally: Tally, note = ''): void {
 }
 
 /** A stage that is one check: its exit code is the verdict. */
-async function check(stage: string, command: string, args: readonly string[]): Promise<boolean> {
+async function check(stage: string, command: string, args: readonly string[], keep?: RegExp): Promise<boolean> {
   console.log(`\n=== ${stage}: ${[command.split('/').pop(), ...args].join(' ')}`);
-  const ok = (await exec(command, args)) === 0;
+  const kept: string[] = [];
+  const ok = (await exec(command, args, keep ? (line) => void (keep.test(line) && kept.push(line)) : undefined)) === 0;
   record(stage, { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
+  for (const line of kept) lines.push(`  ${line}`);
   return ok;
 }
 
@@ -94,12 +106,13 @@ async function main(): Promise<void> {
   await check('typecheck', bin('tsc'), ['-b']);
   await check('lint', bin('eslint'), ['.']);
   await check('security-lint', bin('tsx'), ['e2e/tools/security-lint.ts']);
+  await check('conformance', bin('tsx'), ['e2e/tools/conformance.ts'], /^(x509-limbo|nist-pkits): /);
   const built = await check('build', 'npm', ['run', '--silent', 'build']);
   await vitest('unit', ['node', 'dom']);
   if (built) {
     await vitest('built', ['built']);
     await playwright();
-    await check('bench-short', bin('tsx'), ['e2e/tools/bench.ts', '--short']);
+    await check('bench-short', bin('tsx'), ['e2e/tools/bench.ts', '--short'], /ratio/);
   } else {
     record('built+e2e', { passed: 0, failed: 1, skipped: 0 }, 'build failed, nothing to run against');
   }

@@ -5,8 +5,8 @@ import type { Input, Output } from '../../shared/ipc/types';
 import { useBridge } from './bridge-context';
 import { BridgeError } from './bridge-error';
 
-/** Runs one command; a rejected promise (e.g. a broken IPC channel) is a BridgeError too, so the type holds. */
-async function run<T>(call: () => Promise<Result<T>>): Promise<T> {
+/** Runs one command (for hooks with their own query keys, too); a rejected promise (e.g. a broken IPC channel) is a BridgeError too, so the type holds. */
+export async function runCommand<T>(call: () => Promise<Result<T>>): Promise<T> {
   let result: Result<T>;
   try {
     result = await call();
@@ -22,7 +22,7 @@ export function useCommandQuery<K extends CommandName>(name: K, input: Input<K>)
   const bridge = useBridge();
   return useQuery<Output<K>, BridgeError>({
     queryKey: [name, input],
-    queryFn: () => run(() => bridge.commands[name](input)),
+    queryFn: () => runCommand(() => bridge.commands[name](input)),
   });
 }
 
@@ -30,6 +30,6 @@ export function useCommandQuery<K extends CommandName>(name: K, input: Input<K>)
 export function useCommandMutation<K extends CommandName>(name: K): UseMutationResult<Output<K>, BridgeError, Input<K>> {
   const bridge = useBridge();
   return useMutation<Output<K>, BridgeError, Input<K>>({
-    mutationFn: (input) => run(() => bridge.commands[name](input)),
+    mutationFn: (input) => runCommand(() => bridge.commands[name](input)),
   });
 }

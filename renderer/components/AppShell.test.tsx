@@ -65,12 +65,20 @@ describe('AppShell', () => {
   });
 
   it('says "Not built yet" and what the area will do for an unbuilt area', () => {
-    useUiStore.setState({ area: 'certificates' });
+    useUiStore.setState({ area: 'device-ca' });
     renderShell();
     const panel = screen.getByTestId('not-built-yet');
     expect(within(panel).getByRole('heading').textContent).toBe('Not built yet');
-    expect(panel.textContent).toContain('PKCS#12');
-    expect(panel.textContent).toContain('RFC 5280');
+    expect(panel.textContent).toContain(AREA_INFO['device-ca'].plan);
+    expect(panel.textContent).toContain('private keys stay in the main process');
+  });
+
+  it('shows the Certificates screen, not a placeholder, for Certificates', () => {
+    const { link } = renderShell();
+    fireEvent.click(link('Certificates'));
+    expect(screen.getByTestId('cert-drop-zone')).toBeTruthy();
+    expect(screen.getByTestId('cert-empty')).toBeTruthy();
+    expect(screen.queryByTestId('not-built-yet')).toBeNull();
   });
 
   it('shows the About screen, not a placeholder, for About', async () => {

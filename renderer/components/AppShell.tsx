@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { assertNever } from '../../shared/util/assert-never';
 import { AboutScreen } from '../features/about/AboutScreen';
+import { CertificatesScreen } from '../features/certificates/CertificatesScreen';
 import { AREA_INFO, type Area } from '../stores/areas';
 import { useAreaHashSync, useUiStore } from '../stores/ui-store';
 import { NotBuiltYet } from './NotBuiltYet';
@@ -10,8 +11,9 @@ function AreaContent({ area }: { area: Area }) {
   switch (area) {
     case 'about':
       return <AboutScreen />;
-    case 'health':
     case 'certificates':
+      return <CertificatesScreen />;
+    case 'health':
     case 'device-ca':
     case 'posture':
     case 'nginx':

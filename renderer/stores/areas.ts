@@ -23,7 +23,7 @@ export const AREA_INFO: { readonly [A in Area]: AreaInfo } = {
     title: 'Certificates',
     description: 'Inspect certificate files offline and validate their chains.',
     plan:
-      'Will inspect PEM, DER, PKCS#7 and PKCS#12 files offline, validate certification paths per RFC 5280 and check revocation against CRLs.',
+      'Inspects PEM, DER, PKCS#7 and PKCS#12 files offline, validates certification paths per RFC 5280 and checks revocation against CRLs.',
   },
   'device-ca': {
     title: 'Device CA',

@@ -28,8 +28,7 @@ export function crlFreshnessFindings(crl: Pick<ParsedCrl, 'thisUpdate' | 'nextUp
 }
 
 /** A CRL as the Certificates area shows it, with its own (issuer-independent) findings. */
-export async function describeCrl(der: Uint8Array, source: SourceRef, now: Date): Promise<CrlObject> {
-  const crl = parseCrl(der);
+export async function describeCrl(der: Uint8Array, source: SourceRef, now: Date, crl: ParsedCrl = parseCrl(der)): Promise<CrlObject> {
   const findings = crlFreshnessFindings(crl, now);
   for (const oid of crl.unknownCriticalExtensions) {
     findings.push({ id: 'crl.unknown-critical', severity: 'error', message: `critical extension ${oid} is not understood`, fix: 'Verifiers must not use this CRL; republish without it.' });

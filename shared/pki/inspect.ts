@@ -1,5 +1,5 @@
 import type { CertificateObject, CrlObject, Finding, InspectResult, KeyObjectSummary, PkiObject, ReadError, SourceRef } from '../model/pki';
-import { parseCrl, verifyCrlSignature } from './crl';
+import { parseCrl, verifyCrlSignature, type ParsedCrl } from './crl';
 import { certificateParts } from './tbs';
 import { describeCrl } from './describe-crl';
 import { describeCertificate, describeCsr } from './describe';
@@ -32,8 +32,14 @@ const isError = (value: unknown): value is ReadError =>
 
 const keyOf = (s: SourceRef): string => `${s.file}\u0000${s.index}`;
 
-async function describeBlock(block: InputBlock, options: InspectOptions, extra: InputBlock[], ders: Map<string, Uint8Array>): Promise<PkiObject | ReadError | null> {
-  ders.set(keyOf(block.source), block.der);
+/** Raw DER and parsed CRLs by object, so issuer checks reuse what describing already did. */
+interface Seen {
+  readonly ders: Map<string, Uint8Array>;
+  readonly crls: Map<string, ParsedCrl>;
+}
+
+async function describeBlock(block: InputBlock, options: InspectOptions, extra: InputBlock[], seen: Seen): Promise<PkiObject | ReadError | null> {
+  seen.ders.set(keyOf(block.source), block.der);
   const where = (s: SourceRef): string => `object ${s.index + 1}`;
   try {
     switch (block.kind) {
@@ -41,8 +47,11 @@ async function describeBlock(block: InputBlock, options: InspectOptions, extra: 
         return await describeCertificate(block.der, block.source, options.now);
       case 'csr':
         return await describeCsr(block.der, block.source);
-      case 'crl':
-        return await describeCrl(block.der, block.source, options.now);
+      case 'crl': {
+        const parsed = parseCrl(block.der);
+        seen.crls.set(keyOf(block.source), parsed);
+        return await describeCrl(block.der, block.source, options.now, parsed);
+      }
       case 'pkcs8':
       case 'encrypted-pkcs8':
       case 'sec1':
@@ -66,14 +75,14 @@ async function describeBlock(block: InputBlock, options: InspectOptions, extra: 
 export async function inspect(inputs: readonly InspectInput[], options: InspectOptions): Promise<InspectResult> {
   const objects: PkiObject[] = [];
   const errors: ReadError[] = [];
-  const ders = new Map<string, Uint8Array>();
+  const seen: Seen = { ders: new Map(), crls: new Map() };
   for (const input of inputs) {
     const read = readInput(input.bytes, input.file);
     errors.push(...read.errors);
     const queue = [...read.blocks];
     while (queue.length > 0) {
       const extra: InputBlock[] = [];
-      const described = await Promise.all(queue.splice(0).map((b) => describeBlock(b, options, extra, ders)));
+      const described = await Promise.all(queue.splice(0).map((b) => describeBlock(b, options, extra, seen)));
       for (const d of described) if (d) (isError(d) ? errors : objects).push(d as never);
       queue.push(...extra);
     }
@@ -87,7 +96,7 @@ export async function inspect(inputs: readonly InspectInput[], options: InspectO
         case 'csr':
           return { ...o, findings: csrFindings(o, options) };
         case 'crl':
-          return { ...o, findings: [...o.findings, ...(await crlIssuerFindings(o, ders, objects))] };
+          return { ...o, findings: [...o.findings, ...(await crlIssuerFindings(o, seen, objects))] };
         case 'key':
           return o;
       }
@@ -100,7 +109,7 @@ export async function inspect(inputs: readonly InspectInput[], options: InspectO
  * A CRL must come from a CA given alongside it: same name, and a signature that verifies
  * with that CA's key. nginx silently fails every client whose CA has no valid CRL.
  */
-async function crlIssuerFindings(crl: CrlObject, ders: ReadonlyMap<string, Uint8Array>, objects: readonly PkiObject[]): Promise<Finding[]> {
+async function crlIssuerFindings(crl: CrlObject, seen: Seen, objects: readonly PkiObject[]): Promise<Finding[]> {
   const cas = objects.filter((o): o is CertificateObject => o.kind === 'certificate' && (o.basicConstraints?.ca ?? false));
   if (cas.length === 0) return [];
   const named = cas.filter((c) => c.subject === crl.issuer);
@@ -108,11 +117,10 @@ async function crlIssuerFindings(crl: CrlObject, ders: ReadonlyMap<string, Uint8
   if (named.length === 0) {
     return [{ id: 'crl.wrong-issuer', severity: 'error', message: `CRL issuer ${crl.issuer} is none of the CA certificates given (${cas.map((c) => c.subject).join('; ')})`, fix }];
   }
-  const crlDer = ders.get(keyOf(crl.source));
-  if (!crlDer) return [];
-  const parsed = parseCrl(crlDer);
+  const parsed = seen.crls.get(keyOf(crl.source));
+  if (!parsed) return [];
   for (const ca of named) {
-    const caDer = ders.get(keyOf(ca.source));
+    const caDer = seen.ders.get(keyOf(ca.source));
     if (caDer && (await verifyCrlSignature(parsed, certificateParts(caDer).spki).catch(() => false))) return [];
   }
   return [{ id: 'crl.signature', severity: 'error', message: `CRL names ${crl.issuer} as issuer but its signature does not verify with that CA's key`, fix }];

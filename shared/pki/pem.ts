@@ -4,16 +4,41 @@ export type PemBlock =
   | { readonly ok: false; readonly index: number; readonly label: string; readonly message: string };
 
 const BEGIN = /-----BEGIN ([A-Z0-9 ]{1,64})-----/g;
-const B64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-/** Decodes base64 strictly: any character outside the alphabet is an error, not skipped. */
+const DECODE = new Int16Array(256).fill(-1);
+for (let i = 0; i < 64; i++) DECODE['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(i)] = i;
+
+/**
+ * Decodes base64 strictly in one pass (CRLs of 100,000 entries are 5 MB of PEM): whitespace
+ * is skipped, any other character outside the alphabet makes the whole input invalid.
+ */
 export function decodeBase64(text: string): Uint8Array | null {
-  const compact = text.replace(/[\r\n\t ]+/g, '');
-  if (compact.length % 4 !== 0 || !B64.test(compact)) return null;
-  const binary = atob(compact);
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
+  const out = new Uint8Array(Math.floor((text.length * 3) / 4) + 3);
+  let acc = 0;
+  let bits = 0;
+  let n = 0;
+  let pad = 0;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue;
+    if (c === 0x3d) {
+      pad++;
+      count++;
+      continue;
+    }
+    const v = c < 256 ? (DECODE[c] as number) : -1;
+    if (v < 0 || pad > 0) return null;
+    count++;
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[n++] = (acc >> bits) & 0xff;
+    }
+  }
+  if (count % 4 !== 0 || pad > 2) return null;
+  return out.subarray(0, n);
 }
 
 export function encodeBase64(der: Uint8Array): string {
@@ -54,16 +79,23 @@ export function splitPem(text: string): PemBlock[] {
       blocks.push({ ok: false, index, label, message: `block ${index + 1} (${label}) ends with "END ${endLabel ?? '?'}"` });
       continue;
     }
-    const body = text.slice(bodyStart, end);
+    // RFC 1421 headers (Proc-Type, DEK-Info) come first; the base64 starts after them.
     const headers: Record<string, string> = {};
-    const lines = body.split(/\r?\n/);
-    const base64Lines: string[] = [];
-    for (const line of lines) {
-      const header = /^([A-Za-z-]+):\s*(.*)$/.exec(line.trim());
-      if (header && base64Lines.length === 0) headers[header[1] as string] = header[2] as string;
-      else base64Lines.push(line);
+    let dataStart = bodyStart;
+    while (text[dataStart] === '\r' || text[dataStart] === '\n') dataStart++;
+    for (;;) {
+      const lineEnd = text.indexOf('\n', dataStart);
+      if (lineEnd < 0 || lineEnd > end) break;
+      const header = /^\s*([A-Za-z-]+):\s*(.*?)\s*$/.exec(text.slice(dataStart, lineEnd));
+      if (!header) {
+        if (text.slice(dataStart, lineEnd).trim() !== '' || Object.keys(headers).length === 0) break;
+        dataStart = lineEnd + 1;
+        continue;
+      }
+      headers[header[1] as string] = header[2] as string;
+      dataStart = lineEnd + 1;
     }
-    const der = decodeBase64(base64Lines.join(''));
+    const der = decodeBase64(text.slice(dataStart, end));
     if (!der || der.length === 0) {
       blocks.push({ ok: false, index, label, message: `block ${index + 1} (${label}) is not valid base64` });
       continue;

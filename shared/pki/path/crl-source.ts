@@ -78,9 +78,9 @@ function adapt(crl: ParsedCrl, index: number): RevocationList {
       crl.algorithmsMatch ? verifier.verify(crl.tbsDer, crl.signature, algorithm, spki, keyAlg) : 'invalid',
     lookup: (serial, certIssuer) => {
       // Direct CRLs: every entry is about the CRL issuer's certificates. Indirect CRLs name the
-      // issuer per entry; the parser compares display texts, which we print the same way.
+      // issuer per entry; hand the parser DER so it renders both sides in its own format.
       const serialHex = hex(serial);
-      const entry = idp?.indirect ? crl.lookup(serialHex, namesEqual(certIssuer, issuer) ? crl.issuer : certIssuer.display) : crl.lookup(serialHex);
+      const entry = idp?.indirect ? crl.lookup(serialHex, namesEqual(certIssuer, issuer) ? crl.issuerDer : certIssuer.der) : crl.lookup(serialHex);
       if (!entry || !listsExactSerial(crl, serial)) return null;
       return { reason: entry.reason, revocationDate: entry.revocationDate };
     },

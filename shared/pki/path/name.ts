@@ -1,3 +1,4 @@
+import { nameToRfc4514, readName } from '../name';
 import { DerError, type Node, TAG, hex, oid, raw, seq, value } from './asn1';
 
 /**
@@ -9,7 +10,7 @@ import { DerError, type Node, TAG, hex, oid, raw, seq, value } from './asn1';
 export interface DistinguishedName {
   /** One normalized key per RDN, in encoding order; equality and subtrees compare these. */
   readonly rdns: readonly string[];
-  /** Display text in encoding order, like @peculiar/x509 (`C=US, O=Org, CN=Name`). */
+  /** Display text in RFC 4514 order (`CN=Name,O=Org,C=US`). */
   readonly display: string;
   /** emailAddress attribute values (PKCS #9), which rfc822Name constraints also govern. */
   readonly emails: readonly string[];
@@ -111,7 +112,8 @@ export function parseName(node: Node): DistinguishedName {
   });
   return {
     rdns: rdns.map((r) => r.key),
-    display: rdns.map((r) => r.display).join(', '),
+    // One format across the console: RFC 4514, as the certificate cards and `openssl -nameopt RFC2253` show it.
+    display: nameToRfc4514(readName(raw(node))),
     emails: rdns.flatMap((r) => r.emails),
     der: raw(node),
   };
@@ -119,7 +121,7 @@ export function parseName(node: Node): DistinguishedName {
 
 /** `base` with one more RDN (a distribution point named relative to its CRL issuer). */
 export function appendRdn(base: DistinguishedName, rdn: Rdn): DistinguishedName {
-  return { rdns: [...base.rdns, rdn.key], display: base.rdns.length === 0 ? rdn.display : `${base.display}, ${rdn.display}`, emails: [...base.emails, ...rdn.emails], der: new Uint8Array(0) };
+  return { rdns: [...base.rdns, rdn.key], display: base.rdns.length === 0 ? rdn.display : `${rdn.display},${base.display}`, emails: [...base.emails, ...rdn.emails], der: new Uint8Array(0) };
 }
 
 /** RFC 5280 §7.1 name equality (normalized RDN by RDN). */

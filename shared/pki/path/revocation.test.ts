@@ -43,7 +43,7 @@ describe('revocation through CRLs', () => {
     const { pki, run } = await setup();
     const r = await run([await makeCrl(pki.root)]);
     expect(r.failure).toMatchObject({ rule: 'revocation.no-crl', certIndex: 0 });
-    expect(r.failure?.message).toContain('No CRL from issuer CN=Device CA, O=Sentinel');
+    expect(r.failure?.message).toContain('No CRL from issuer O=Sentinel,CN=Device CA');
   });
 
   it('refuses a CRL signed by the wrong key', async () => {

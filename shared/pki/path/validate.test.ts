@@ -17,7 +17,7 @@ describe('validatePath: chains', () => {
     expect(r.failure).toBeNull();
     expect(r.valid).toBe(true);
     expect(r.path.map((s) => s.role)).toEqual(['leaf', 'intermediate', 'anchor']);
-    expect(r.path[0]).toMatchObject({ subject: 'CN=device-0001, O=Sentinel', issuer: 'CN=Device CA, O=Sentinel', serialNumber: 'f1', ok: true, note: null });
+    expect(r.path[0]).toMatchObject({ subject: 'O=Sentinel,CN=device-0001', issuer: 'O=Sentinel,CN=Device CA', serialNumber: 'f1', ok: true, note: null });
     expect(r.path[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(r.revocationChecked).toBe(false);
   });
@@ -62,7 +62,7 @@ describe('validatePath: chains', () => {
     const { root, ca, leaf } = await devicePki();
     const missing = await validatePath(input(leaf, [], [root]));
     expect(missing.failure).toMatchObject({ rule: 'path.no-issuer', certIndex: 0 });
-    expect(missing.failure?.message).toContain('CN=Device CA, O=Sentinel');
+    expect(missing.failure?.message).toContain('O=Sentinel,CN=Device CA');
     const other = await makeCert({ name: 'CN=Other Root' });
     const untrusted = await validatePath(input(leaf, [ca, root], [other]));
     expect(untrusted.failure?.rule).toBe('path.untrusted-root');

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { decodeBase64, encodeBase64, splitPem, toPem } from './pem';
+
+describe('PEM and base64', () => {
+  it('round-trips bytes through base64 and PEM', () => {
+    const bytes = new Uint8Array(1000).map((_, i) => (i * 37) & 0xff);
+    expect(decodeBase64(encodeBase64(bytes))).toEqual(bytes);
+    const [block] = splitPem(toPem(bytes, 'X509 CRL'));
+    expect(block).toMatchObject({ ok: true, label: 'X509 CRL', der: bytes });
+  });
+
+  it('refuses characters outside the alphabet, data after padding and bad lengths', () => {
+    expect(decodeBase64('MA==')).toEqual(new Uint8Array([0x30]));
+    expect(decodeBase64('M A=\n=')).toEqual(new Uint8Array([0x30]));
+    expect(decodeBase64('MA=a')).toBeNull();
+    expect(decodeBase64('MA*=')).toBeNull();
+    expect(decodeBase64('MAA')).toBeNull();
+    expect(decodeBase64('MA===')).toBeNull();
+  });
+
+  it('keeps RFC 1421 headers of legacy encrypted keys apart from the data', () => {
+    const pem = '-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-256-CBC,00112233445566778899AABBCCDDEEFF\n\nMAA=\n-----END RSA PRIVATE KEY-----\n';
+    const [block] = splitPem(pem);
+    expect(block).toMatchObject({ ok: true, headers: { 'Proc-Type': '4,ENCRYPTED', 'DEK-Info': 'AES-256-CBC,00112233445566778899AABBCCDDEEFF' }, der: new Uint8Array([0x30, 0x00]) });
+  });
+});
