@@ -8,7 +8,10 @@ import { resolveBridge } from './bridge/resolve-bridge';
 import './styles/theme.css';
 import './styles/app.css';
 import './styles/panels.css';
-import './styles/certificates.css';
+import './styles/cert-controls.css';
+import './styles/cert-results.css';
+import './styles/cert-cards.css';
+import './styles/cert-verify.css';
 
 const root = document.getElementById('root');
 if (root) {
