@@ -93,17 +93,3 @@ export const ATTRIBUTE_NAMES: Readonly<Record<string, string>> = {
   '0.9.2342.19200300.100.1.1': 'UID',
   '1.2.840.113549.1.9.1': 'emailAddress',
 };
-
-export const CRL_REASONS: readonly string[] = [
-  'unspecified',
-  'keyCompromise',
-  'cACompromise',
-  'affiliationChanged',
-  'superseded',
-  'cessationOfOperation',
-  'certificateHold',
-  'unused',
-  'removeFromCRL',
-  'privilegeWithdrawn',
-  'aACompromise',
-];

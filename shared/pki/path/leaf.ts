@@ -1,3 +1,4 @@
+import { EKU, ekuName } from '../oids';
 import type { Certificate } from './cert';
 import { type Failure, describe, failure, sentence } from './failure';
 import { peerNameMatches } from './peer-name';
@@ -8,17 +9,7 @@ import type { ValidationInput } from './types';
  * (device = TLS client, proxy = TLS server) and, when asked, the peer name in its SANs.
  */
 
-export const EKU = {
-  serverAuth: '1.3.6.1.5.5.7.3.1',
-  clientAuth: '1.3.6.1.5.5.7.3.2',
-  codeSigning: '1.3.6.1.5.5.7.3.3',
-  emailProtection: '1.3.6.1.5.5.7.3.4',
-  timeStamping: '1.3.6.1.5.5.7.3.8',
-  ocspSigning: '1.3.6.1.5.5.7.3.9',
-  any: '2.5.29.37.0',
-} as const;
 
-const EKU_NAMES: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(EKU).map(([k, v]) => [v, k]));
 
 /** The EKU OIDs a role needs from the leaf. */
 export function requiredEkus(input: Pick<ValidationInput, 'role' | 'requiredEku'>): readonly string[] {
@@ -37,11 +28,11 @@ export function requiredEkus(input: Pick<ValidationInput, 'role' | 'requiredEku'
 export function leafChecks(leaf: Certificate, input: ValidationInput): Failure | null {
   const who = describe(leaf, 'leaf');
   const eku = leaf.ext?.extKeyUsage ?? null;
-  if (eku !== null && !eku.includes(EKU.any)) {
+  if (eku !== null && !eku.includes(EKU.anyExtendedKeyUsage)) {
     const missing = requiredEkus(input).find((oid) => !eku.includes(oid));
     if (missing) {
-      const purpose = input.requiredEku ? (EKU_NAMES[missing] ?? missing) : input.role === 'device' ? 'clientAuth (a device certificate)' : 'serverAuth (a proxy certificate)';
-      const has = eku.map((o) => EKU_NAMES[o] ?? o).join(', ');
+      const purpose = input.requiredEku ? (ekuName(missing)) : input.role === 'device' ? 'clientAuth (a device certificate)' : 'serverAuth (a proxy certificate)';
+      const has = eku.map(ekuName).join(', ');
       return failure('eku.role-mismatch', `${sentence(who)} is not allowed for ${purpose}: its extendedKeyUsage is ${has}.`, 0);
     }
   }

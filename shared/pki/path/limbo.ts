@@ -1,5 +1,5 @@
 import { type CaseOutcome, mapLimit } from './harness';
-import { EKU } from './leaf';
+import { EKU } from '../oids';
 import type { PeerName, ValidationInput } from './types';
 import { validatePath } from './validate';
 
@@ -37,8 +37,8 @@ const EKU_BY_NAME: Readonly<Record<string, string>> = {
   codeSigning: EKU.codeSigning,
   emailProtection: EKU.emailProtection,
   timeStamping: EKU.timeStamping,
-  OCSPSigning: EKU.ocspSigning,
-  anyExtendedKeyUsage: EKU.any,
+  OCSPSigning: EKU.OCSPSigning,
+  anyExtendedKeyUsage: EKU.anyExtendedKeyUsage,
 };
 
 /**
