@@ -1,4 +1,5 @@
 import { nameToRfc4514, readName } from '../name';
+import { ATTRIBUTE_NAMES } from '../oids';
 import { DerError, type Node, TAG, hex, oid, raw, seq, value } from './asn1';
 
 /**
@@ -17,21 +18,6 @@ export interface DistinguishedName {
   readonly der: Uint8Array;
 }
 
-/** Short names exactly as @peculiar/x509 (and shared/pki/crl) print them, so texts compare equal. */
-const SHORT: Readonly<Record<string, string>> = {
-  '2.5.4.3': 'CN',
-  '2.5.4.7': 'L',
-  '2.5.4.8': 'ST',
-  '2.5.4.10': 'O',
-  '2.5.4.11': 'OU',
-  '2.5.4.6': 'C',
-  '0.9.2342.19200300.100.1.25': 'DC',
-  '1.2.840.113549.1.9.1': 'E',
-  '2.5.4.42': 'G',
-  '2.5.4.43': 'I',
-  '2.5.4.4': 'SN',
-  '2.5.4.12': 'T',
-};
 
 const EMAIL_OID = '1.2.840.113549.1.9.1';
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -97,7 +83,7 @@ export function parseRdn(rdn: Node): Rdn {
     const type = oid(typeNode);
     const text = directoryString(valueNode);
     keys.push(text === null ? `${type}#${hex(raw(valueNode))}` : `${type}=${foldString(text)}`);
-    parts.push(`${SHORT[type] ?? type}=${text === null ? `#${hex(raw(valueNode))}` : escapeValue(text)}`);
+    parts.push(`${ATTRIBUTE_NAMES[type] ?? type}=${text === null ? `#${hex(raw(valueNode))}` : escapeValue(text)}`);
     if (type === EMAIL_OID && text !== null) emails.push(text);
   }
   keys.sort();
