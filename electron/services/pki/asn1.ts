@@ -132,6 +132,4 @@ export function algorithm(node: asn1js.AsnType | undefined, what: string): { oid
 }
 
 /** Lowercase hex of bytes that are public by nature (key ids, OIDs' contents); never used on secrets. */
-export function toHex(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
-}
+export { toHex } from '../../../shared/pki/hex';

@@ -16,21 +16,8 @@ export const EXT = {
   certificateIssuer: '2.5.29.29',
 } as const;
 
-/** Names shown next to extension OIDs (the RFC 5280 ASN.1 identifiers). */
-export const EXTENSION_NAMES: Readonly<Record<string, string>> = {
-  [EXT.authorityKeyIdentifier]: 'authorityKeyIdentifier',
-  [EXT.issuerAltName]: 'issuerAltName',
-  [EXT.crlNumber]: 'cRLNumber',
-  [EXT.deltaCrlIndicator]: 'deltaCRLIndicator',
-  [EXT.issuingDistributionPoint]: 'issuingDistributionPoint',
-  [EXT.freshestCrl]: 'freshestCRL',
-  [EXT.authorityInfoAccess]: 'authorityInfoAccess',
-  [EXT.expiredCertsOnCrl]: 'expiredCertsOnCRL',
-  [EXT.reasonCode]: 'reasonCode',
-  [EXT.holdInstructionCode]: 'holdInstructionCode',
-  [EXT.invalidityDate]: 'invalidityDate',
-  [EXT.certificateIssuer]: 'certificateIssuer',
-};
+/** Extension names come from the one table in shared/pki/oids.ts. */
+export { EXTENSION_NAMES } from '../oids';
 
 /**
  * CRL extensions this module interprets (critical ones we cannot act on are reported).

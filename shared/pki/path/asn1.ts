@@ -81,12 +81,7 @@ export function contextTag(node: Node): number {
   return (node.tlv.tag & 0xc0) === 0x80 ? node.tlv.tag & 0x1f : -1;
 }
 
-/** Lowercase hex of bytes (fingerprints, serials, cache keys). */
-export function hex(bytes: Uint8Array): string {
-  let out = '';
-  for (const b of bytes) out += b.toString(16).padStart(2, '0');
-  return out;
-}
+export { toHex as hex } from '../hex';
 
 /** Byte-wise equality (keys, algorithm identifiers, serials). */
 export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {

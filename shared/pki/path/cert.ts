@@ -1,5 +1,6 @@
 import { decodeTime, integerHex } from '../der';
-import { DerError, type Node, TAG, bool, equalBytes, hex, kids, oid, own, parseDer, raw, seq, smallUint, value } from './asn1';
+import { sha256Hex } from '../hex';
+import { DerError, type Node, TAG, bool, equalBytes, kids, oid, parseDer, raw, seq, smallUint, value } from './asn1';
 import { type CertExtensions, MalformedError, type RawExtension, decodeExtensions, extensionName } from './extensions';
 import { type DistinguishedName, namesEqual, parseName } from './name';
 
@@ -81,10 +82,6 @@ function readExtensions(n: Node): RawExtension[] {
   });
 }
 
-/** SHA-256 fingerprint, lowercase hex, via WebCrypto. */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  return hex(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', own(bytes))));
-}
 
 /** Parses a DER certificate; throws MalformedError/DerError when its structure is unusable. */
 export async function parseCertificate(der: Uint8Array): Promise<Certificate> {
