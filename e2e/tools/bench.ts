@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { benchCrl } from './bench-crl';
+import { benchBundleInProcess } from './bench-bundle';
 
 /**
  * `npm run bench`: side-by-side timings of the console against the tool an operator would
@@ -61,6 +62,10 @@ async function main(): Promise<void> {
     const theirs = await median(c.theirs);
     console.log(`${c.name}: sentinel-console ${ours.toFixed(1)} ms, ${c.theirsLabel} ${theirs.toFixed(1)} ms, ratio ${(ours / theirs).toFixed(2)}x`);
   }
+  // The floor any Node CLI pays on this machine before running a line of ours.
+  const nodeFloor = await median([process.execPath, '-e', '0']);
+  console.log(`empty Node process start (floor of any Node CLI): ${nodeFloor.toFixed(1)} ms`);
+  console.log(await benchBundleInProcess(rounds, BUNDLE));
   console.log(await benchCrl(rounds, cli));
 }
 

@@ -2,6 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { decodeBase64, encodeBase64, splitPem, toPem } from './pem';
 
 describe('PEM and base64', () => {
+  it('encodes every length and byte value exactly as the standard alphabet does', () => {
+    for (let len = 0; len < 70; len++) {
+      const bytes = Uint8Array.from({ length: len }, (_, i) => (i * 97 + len * 31) & 0xff);
+      expect(encodeBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+    }
+    const big = Uint8Array.from({ length: 50_000 }, (_, i) => (i * 7919) & 0xff);
+    expect(encodeBase64(big)).toBe(Buffer.from(big).toString('base64'));
+  });
+
   it('round-trips bytes through base64 and PEM', () => {
     const bytes = new Uint8Array(1000).map((_, i) => (i * 37) & 0xff);
     expect(decodeBase64(encodeBase64(bytes))).toEqual(bytes);
