@@ -15,7 +15,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'e2e/support/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'e2e/support/**/*.test.ts', 'e2e/integration/**/*.test.ts'],
           setupFiles: ['e2e/support/setup-reflect.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,

@@ -2,6 +2,7 @@ import type { EventSink, Router } from '../../shared/ipc/types';
 import { describeApp, type AppInfoSource } from './app-info';
 import type { CertificateService } from './certificates/service';
 import type { FileDialog } from './file-dialog';
+import type { NginxService } from './nginx/service-types';
 
 /** Everything the handlers need, built once by each host's composition root. */
 export interface RouterDeps {
@@ -10,6 +11,7 @@ export interface RouterDeps {
   readonly events: EventSink;
   readonly certificates: CertificateService;
   readonly dialog: FileDialog;
+  readonly nginx: NginxService;
 }
 
 /** One thin handler per command; each calls into a service and nothing else. */
@@ -19,5 +21,11 @@ export function createRouter(deps: RouterDeps): Router {
     'cert.inspect': (input) => deps.certificates.inspect(input),
     'cert.verify': (input) => deps.certificates.verify(input),
     'files.choose': (input) => deps.dialog.choose(input),
+    'nginx.render': (input) => deps.nginx.render(input),
+    'nginx.lint': (input) => deps.nginx.lint(input),
+    'nginx.check': (input) => deps.nginx.check(input),
+    'nginx.diff': (input) => deps.nginx.diff(input),
+    'nginx.installPlan': (input) => deps.nginx.installPlan(input),
+    'nginx.install': (input) => deps.nginx.install(input),
   };
 }

@@ -1,4 +1,5 @@
 import type { Router } from '../../shared/ipc/types';
+import { COMMANDS } from '../../shared/ipc/channels';
 import { CommandFailure } from '../../shared/ipc/errors';
 
 /**
@@ -9,5 +10,6 @@ export function transportTestRouter(overrides: Partial<Router>): Router {
   const refuse = async (): Promise<never> => {
     throw new CommandFailure('UNAVAILABLE', 'not wired in this transport test');
   };
-  return { 'app.info': refuse, 'cert.inspect': refuse, 'cert.verify': refuse, 'files.choose': refuse, ...overrides };
+  const all = Object.fromEntries(COMMANDS.map((name) => [name, refuse])) as unknown as Router;
+  return { ...all, ...overrides };
 }

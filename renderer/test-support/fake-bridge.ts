@@ -55,6 +55,12 @@ export function fakeBridge(
       'cert.inspect': record('cert.inspect'),
       'cert.verify': record('cert.verify'),
       'files.choose': record('files.choose'),
+      'nginx.render': record('nginx.render'),
+      'nginx.lint': record('nginx.lint'),
+      'nginx.check': record('nginx.check'),
+      'nginx.diff': record('nginx.diff'),
+      'nginx.installPlan': record('nginx.installPlan'),
+      'nginx.install': record('nginx.install'),
     },
     on: () => () => undefined,
   };

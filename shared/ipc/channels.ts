@@ -3,7 +3,18 @@
  *
  * Kept free of zod and of any payload knowledge so the preload stays tiny and mechanical.
  */
-export const COMMANDS = ['app.info', 'cert.inspect', 'cert.verify', 'files.choose'] as const;
+export const COMMANDS = [
+  'app.info',
+  'cert.inspect',
+  'cert.verify',
+  'files.choose',
+  'nginx.render',
+  'nginx.lint',
+  'nginx.check',
+  'nginx.diff',
+  'nginx.installPlan',
+  'nginx.install',
+] as const;
 export const EVENTS = ['app.notice'] as const;
 
 export type CommandName = (typeof COMMANDS)[number];

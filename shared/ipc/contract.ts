@@ -4,6 +4,14 @@ import type { InspectResult } from '../model/pki';
 import type { ValidationResult } from '../pki/path/types';
 import { InspectInputSchema, VerifyInputSchema } from './pki-schemas';
 import { ChooseFilesSchema, type ChosenFiles } from './files-schemas';
+import type { NginxDiffReport, NginxInstallPlan, NginxInstallReport, NginxLintReport, NginxRenderOutcome, NginxTestResult } from '../model/nginx';
+import {
+  NginxCheckInputSchema,
+  NginxDiffInputSchema,
+  NginxInstallInputSchema,
+  NginxLintInputSchema,
+  NginxRenderInputSchema,
+} from './nginx-schemas';
 import type { CommandName, EventName } from './channels';
 
 /** Phantom value: carries an output type in the table at no run-time cost. */
@@ -19,6 +27,12 @@ export const commands = {
   'cert.inspect': { input: InspectInputSchema, output: out<InspectResult>() },
   'cert.verify': { input: VerifyInputSchema, output: out<ValidationResult>() },
   'files.choose': { input: ChooseFilesSchema, output: out<ChosenFiles>() },
+  'nginx.render': { input: NginxRenderInputSchema, output: out<NginxRenderOutcome>() },
+  'nginx.lint': { input: NginxLintInputSchema, output: out<NginxLintReport>() },
+  'nginx.check': { input: NginxCheckInputSchema, output: out<NginxTestResult>() },
+  'nginx.diff': { input: NginxDiffInputSchema, output: out<NginxDiffReport>() },
+  'nginx.installPlan': { input: NginxInstallInputSchema, output: out<NginxInstallPlan>() },
+  'nginx.install': { input: NginxInstallInputSchema, output: out<NginxInstallReport>() },
 } satisfies Record<CommandName, { input: z.ZodType; output: unknown }>;
 
 /** Payload type of each event main pushes. */
