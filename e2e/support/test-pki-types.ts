@@ -46,4 +46,6 @@ export interface TestPki {
   caBundle: PkiFile;
   /** CRLs of every CA in the chain, for nginx `ssl_crl` (it checks the whole chain). */
   crlBundle: PkiFile;
+  /** The same CRLs with nextUpdate a day in the past (M-9: nginx then rejects every device). */
+  expiredCrlBundle: PkiFile;
 }

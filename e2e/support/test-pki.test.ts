@@ -125,6 +125,13 @@ describe('generateTestPki', () => {
       expect(bad.out).toContain('certificate revoked');
     });
 
+    it('with the expired CRL bundle openssl rejects even the valid device as "CRL has expired"', async () => {
+      const crl = ['-crl_check_all', '-CRLfile', pki.expiredCrlBundle.path];
+      const r = await openssl(['verify', ...chainArgs(), ...crl, pki.devices.valid.certPath]);
+      expect(r.code).not.toBe(0);
+      expect(r.out).toContain('CRL has expired');
+    });
+
     it('server cert verifies for sslserver; wrong-purpose and impostor devices fail', async () => {
       const server = await openssl(['verify', '-CAfile', pki.root.certPath, '-purpose', 'sslserver', pki.server.certPath]);
       expect(server.code).toBe(0);

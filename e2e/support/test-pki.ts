@@ -137,11 +137,12 @@ async function makeCrl(
   issuer: KeyedCert,
   now: number,
   revoked: x509.X509Certificate[],
+  window: { thisUpdate: number; nextUpdate: number } = { thisUpdate: now - HOUR, nextUpdate: now + 7 * DAY },
 ): Promise<TestCrl> {
   const crl = await x509.X509CrlGenerator.create({
     issuer: issuer.cert.subjectName,
-    thisUpdate: new Date(now - HOUR),
-    nextUpdate: new Date(now + 7 * DAY),
+    thisUpdate: new Date(window.thisUpdate),
+    nextUpdate: new Date(window.nextUpdate),
     entries: revoked.map((c) => ({
       serialNumber: c.serialNumber,
       revocationDate: new Date(now - HOUR),
@@ -210,6 +211,11 @@ export async function generateTestPki(dir: string, opts: { now?: Date } = {}): P
   const rootCrl = await makeCrl(dir, 'crl-root', root, now, []);
   const caPem = pemBundle(rootSaved.certPem, interSaved.certPem);
   const crlPem = pemBundle(interCrl.pem, rootCrl.pem);
+  // The refresh job stopped a day ago: nginx -t still passes, every device gets "CRL has expired".
+  const stale = { thisUpdate: now - 8 * DAY, nextUpdate: now - DAY };
+  const staleInter = await makeCrl(dir, 'crl-intermediate-expired', inter, now, [devices.revoked.cert], stale);
+  const staleRoot = await makeCrl(dir, 'crl-root-expired', root, now, [], stale);
+  const staleCrlPem = pemBundle(staleInter.pem, staleRoot.pem);
   return {
     dir,
     root: rootSaved,
@@ -220,5 +226,6 @@ export async function generateTestPki(dir: string, opts: { now?: Date } = {}): P
     crls: { intermediate: interCrl, root: rootCrl },
     caBundle: { path: await writePem(dir, 'ca-bundle.pem', caPem), pem: caPem },
     crlBundle: { path: await writePem(dir, 'crl-bundle.pem', crlPem), pem: crlPem },
+    expiredCrlBundle: { path: await writePem(dir, 'crl-bundle-expired.pem', staleCrlPem), pem: staleCrlPem },
   };
 }

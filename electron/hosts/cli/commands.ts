@@ -4,12 +4,16 @@ import type { CliCommand } from './define';
 import { infoCommand } from './info-command';
 import { inspectCommand } from './inspect-command';
 import { verifyCommand } from './verify-command';
+import { nginxCheckCommand, nginxLintCommand, nginxRenderCommand } from './nginx-commands';
 
 /** Every CLI verb; each dispatches one contract command through the same router as the app. */
 export const CLI_COMMANDS = {
   info: infoCommand,
   inspect: inspectCommand,
   verify: verifyCommand,
+  'nginx render': nginxRenderCommand,
+  'nginx lint': nginxLintCommand,
+  'nginx check': nginxCheckCommand,
 } as const satisfies Record<string, CliCommand>;
 
 export type CliCommandName = keyof typeof CLI_COMMANDS;
@@ -38,7 +42,7 @@ export function helpText(topic: CliCommandName | null): string {
     return [c.summary, '', `Usage: ${c.usage}`, ...(c.details ? ['', c.details] : []), '', 'Exit codes: 0 ok, 1 failed checks, 2 usage or input error.'].join('\n');
   }
   const names = Object.keys(CLI_COMMANDS) as CliCommandName[];
-  const lines = names.map((n) => `  ${n.padEnd(10)} ${CLI_COMMANDS[n].summary}`);
+  const lines = names.map((n) => `  ${n.padEnd(13)} ${CLI_COMMANDS[n].summary}`);
   return [
     'Sentinel Console: operator console for mTLS reverse-proxy deployments.',
     '',

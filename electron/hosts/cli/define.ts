@@ -7,6 +7,10 @@ import type { ParsedArgs } from './args';
 export interface CliContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** Atomic write with a backup of the previous file; answers where the backup went. */
+  readonly writeFile: (path: string, text: string) => Promise<{ backupPath: string | null }>;
+  /** Notes beside the main output (stdout stays pipeable). */
+  readonly stderr: (text: string) => void;
 }
 
 /** Calls one contract command; the CLI host passes dispatch bound to its router. */
@@ -26,14 +30,22 @@ export interface CliCommandSpec<K extends CommandName> {
   readonly details?: string;
   /** Flags that take a value (besides --json, --data-dir, --help). */
   readonly flags: readonly string[];
+  /** Flags without a value. */
+  readonly switches?: readonly string[];
   readonly toInput: (args: ParsedArgs, ctx: CliContext) => Input<K> | UsageError;
   readonly render: (value: Output<K>) => string;
   /** True when the answer means "checks failed" (exit 1). */
   readonly failed?: (value: Output<K>) => boolean;
+  /** A message when the answer means "what you typed is wrong" (exit 2), e.g. field errors. */
+  readonly invalid?: (value: Output<K>) => string | null;
+  /** Side effect after a good answer (e.g. `--output FILE`); its text replaces the rendered output. */
+  readonly deliver?: (value: Output<K>, args: ParsedArgs, ctx: CliContext) => Promise<string | null>;
 }
 
 export type CliOutcome =
   | { readonly kind: 'usage'; readonly error: string }
+  /** The command answered, but the answer says the input was wrong; `result` still goes out with --json. */
+  | { readonly kind: 'invalid'; readonly error: string; readonly result: Result<unknown> }
   | { readonly kind: 'done'; readonly result: Result<unknown>; readonly text: string | null; readonly failed: boolean };
 
 /** The type-erased form the command table holds; `execute` keeps the command's own types inside. */
@@ -42,6 +54,7 @@ export interface CliCommand {
   readonly usage: string;
   readonly details: string | undefined;
   readonly flags: readonly string[];
+  readonly switches: readonly string[];
   execute(args: ParsedArgs, ctx: CliContext, dispatch: Dispatcher): Promise<CliOutcome>;
 }
 
@@ -51,12 +64,16 @@ export function defineCommand<K extends CommandName>(spec: CliCommandSpec<K>): C
     usage: spec.usage,
     details: spec.details,
     flags: spec.flags,
+    switches: spec.switches ?? [],
     async execute(args, ctx, dispatch) {
       const input = spec.toInput(args, ctx);
       if (typeof input === 'object' && input !== null && 'usageError' in input) return { kind: 'usage', error: input.usageError };
       const result = await dispatch(spec.dispatches, input);
       if (!result.ok) return { kind: 'done', result, text: null, failed: true };
-      return { kind: 'done', result, text: spec.render(result.value), failed: spec.failed?.(result.value) ?? false };
+      const invalid = spec.invalid?.(result.value) ?? null;
+      if (invalid !== null) return { kind: 'invalid', error: invalid, result };
+      const delivered = spec.deliver ? await spec.deliver(result.value, args, ctx) : null;
+      return { kind: 'done', result, text: delivered ?? spec.render(result.value), failed: spec.failed?.(result.value) ?? false };
     },
   };
 }

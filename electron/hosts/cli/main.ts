@@ -3,6 +3,7 @@ import { createNodeRouterDeps } from '../../services/node-services';
 import { defaultDataDir } from '../../services/data-dir';
 import { nodeAppSource } from '../node-app-source';
 import { runCli } from './run';
+import { writeFileAtomic } from '../../services/fs/atomic-write';
 
 /** `sentinel-console` entry: compose the router for the CLI host and exit with runCli's code. */
 const code = await runCli(
@@ -15,6 +16,12 @@ const code = await runCli(
         { emit: (event, payload) => void process.stderr.write(`${event}: ${JSON.stringify(payload)}\n`) },
       ),
     ),
-  { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), env: process.env, cwd: process.cwd() },
+  {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    env: process.env,
+    cwd: process.cwd(),
+    writeFile: (path, text) => writeFileAtomic(path, text, { backupPath: `${path}.bak` }),
+  },
 );
 process.exitCode = code;

@@ -3,14 +3,19 @@ import { APP_NAME, APP_VERSION } from '../../services/app-version';
 import type { Router } from '../../../shared/ipc/types';
 import { parseCliArgs } from './args';
 import { CLI_COMMANDS, exitCodeFor, helpText } from './commands';
-import type { Dispatcher } from './define';
+import type { CliContext, Dispatcher } from './define';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly cwd?: string;
+  readonly writeFile?: CliContext['writeFile'];
 }
+
+const noWrites: CliContext['writeFile'] = async (path) => {
+  throw new Error(`this CLI host cannot write files (asked to write ${path})`);
+};
 
 /** Runs one CLI invocation against a router and returns the exit code; no process globals. */
 export async function runCli(
@@ -34,8 +39,13 @@ export async function runCli(
   }
   const router = makeRouter(request.args.dataDir);
   const call: Dispatcher = (name, input) => dispatch(router, name, input);
-  const outcome = await CLI_COMMANDS[request.command].execute(request.args, { env: io.env ?? {}, cwd: io.cwd ?? '/' }, call);
+  const outcome = await CLI_COMMANDS[request.command].execute(request.args, { env: io.env ?? {}, cwd: io.cwd ?? '/', writeFile: io.writeFile ?? noWrites, stderr: io.stderr }, call);
   if (outcome.kind === 'usage') {
+    io.stderr(`sentinel-console: ${outcome.error}\n`);
+    return 2;
+  }
+  if (outcome.kind === 'invalid') {
+    if (request.args.json) io.stdout(JSON.stringify(outcome.result.ok ? outcome.result.value : outcome.result, null, 2) + '\n');
     io.stderr(`sentinel-console: ${outcome.error}\n`);
     return 2;
   }
