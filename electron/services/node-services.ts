@@ -3,6 +3,10 @@ import type { EventSink } from '../../shared/ipc/types';
 import type { AppInfoSource } from './app-info';
 import { createCertificateService } from './certificates/service';
 import { createNodeKeyReader } from './pki/key-reader';
+import { createNodeNginxFs } from './nginx/fs';
+import { runProcess } from './nginx/runner';
+import { createNginxService } from './nginx/service';
+import { nginxSettingsFromEnv } from './nginx/settings';
 import type { RouterDeps } from './router';
 import { noFileDialog, type FileDialog } from './file-dialog';
 
@@ -11,6 +15,7 @@ export const SYSTEM_TRUST_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 
 /** Wires the services on plain Node adapters; all three hosts call this with their own app facts. */
 export function createNodeRouterDeps(app: AppInfoSource, events: EventSink, dialog: FileDialog = noFileDialog): RouterDeps {
+  const keys = createNodeKeyReader();
   return {
     app,
     events,
@@ -18,8 +23,10 @@ export function createNodeRouterDeps(app: AppInfoSource, events: EventSink, dial
     certificates: createCertificateService({
       fs: { readFile: async (p) => new Uint8Array(await readFile(p)), stat: (p) => stat(p) },
       clock: () => new Date(),
-      keys: createNodeKeyReader(),
+      keys,
       systemTrustPath: SYSTEM_TRUST_BUNDLE,
     }),
+    // How nginx runs on this host comes from the host's own environment, never from a caller.
+    nginx: createNginxService({ fs: createNodeNginxFs(), clock: () => new Date(), run: runProcess, settings: nginxSettingsFromEnv(process.env), keys }),
   };
 }
