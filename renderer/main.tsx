@@ -12,6 +12,11 @@ import './styles/cert-controls.css';
 import './styles/cert-results.css';
 import './styles/cert-cards.css';
 import './styles/cert-verify.css';
+import './styles/nginx-layout.css';
+import './styles/nginx-form.css';
+import './styles/nginx-code.css';
+import './styles/nginx-results.css';
+import './styles/nginx-install.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { benchCrl } from './bench-crl';
 import { benchBundleInProcess } from './bench-bundle';
+import { benchNginx } from './bench-nginx';
 
 /**
  * `npm run bench`: side-by-side timings of the console against the tool an operator would
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
   console.log(`empty Node process start (floor of any Node CLI): ${nodeFloor.toFixed(1)} ms`);
   console.log(await benchBundleInProcess(rounds, BUNDLE));
   console.log(await benchCrl(rounds, cli));
+  console.log(await benchNginx(rounds));
 }
 
 main().catch((err: unknown) => {

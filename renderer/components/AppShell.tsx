@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { assertNever } from '../../shared/util/assert-never';
 import { AboutScreen } from '../features/about/AboutScreen';
 import { CertificatesScreen } from '../features/certificates/CertificatesScreen';
+import { NginxScreen } from '../features/nginx/NginxScreen';
 import { AREA_INFO, type Area } from '../stores/areas';
 import { useAreaHashSync, useUiStore } from '../stores/ui-store';
 import { NotBuiltYet } from './NotBuiltYet';
@@ -16,8 +17,9 @@ function AreaContent({ area }: { area: Area }) {
     case 'health':
     case 'device-ca':
     case 'posture':
-    case 'nginx':
       return <NotBuiltYet area={area} />;
+    case 'nginx':
+      return <NginxScreen />;
     default:
       return assertNever(area, 'area');
   }

@@ -39,7 +39,8 @@ export const AREA_INFO: { readonly [A in Area]: AreaInfo } = {
   nginx: {
     title: 'NGINX',
     description: 'Render, check and install the mTLS proxy configuration.',
-    plan: 'Will render and lint the mTLS config, check it with nginx -t, diff it against the deployed file and install it on request.',
+    plan:
+      "Renders and lints the mTLS config from the installer's inputs, checks it with the real nginx -t, diffs it against the deployed file and installs it only when the operator confirms.",
   },
   about: {
     title: 'About',

@@ -120,9 +120,26 @@ describe('install without a running nginx', () => {
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('refuses a path whose directory does not exist, before doing anything', async () => {
-    const input = { text: 'x', deployedPath: join(dir, 'missing/conf.d/a.conf'), reload: false };
+    const input = { text: 'server {}\n', deployedPath: join(dir, 'missing/conf.d/a.conf'), reload: false };
     await expect(make(fail).installPlan(input)).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining(`${join(dir, 'missing/conf.d')} does not exist`) });
     await expect(make(fail).install(input)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it.each([
+    ['/etc/cron.d/evil', 'must end in .conf'],
+    ['/etc/nginx/conf.d/../../ld.so.conf', 'no ".."'],
+    ['relative.conf', 'not an absolute file path'],
+  ])('refuses %s as an install target and writes nothing', async (deployedPath, why) => {
+    await expect(make(fail).install({ text: 'server {}\n', deployedPath, reload: false })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining(why) });
+  });
+
+  it('refuses text that does not parse as an nginx config before touching the file', async () => {
+    const deployedPath = join(dir, 'garbage.conf');
+    await expect(make(fail).install({ text: 'server { listen 80\n', deployedPath, reload: false })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('nothing was written'),
+    });
+    await expect(stat(deployedPath)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('removes a new file that fails the check, and plans no backup for it', async () => {

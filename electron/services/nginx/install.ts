@@ -6,6 +6,7 @@ import { errnoReason, type NginxFs, type PathInfo, type WriteAttrs } from './fs'
 import { describeFailure, type ProcessRunner } from './runner';
 import type { NginxSettings } from './service-types';
 import { MAX_CONFIG_BYTES } from './source';
+import { assertConfigTarget, assertParsableConfig } from './target';
 
 type InstallInput = z.output<typeof NginxInstallInputSchema>;
 
@@ -35,7 +36,8 @@ export function backupPathFor(deployedPath: string, previous: PathInfo): string 
 /** What install will do; refuses paths it could not install to before the operator confirms anything. */
 export async function planInstall(deps: InstallDeps, input: InstallInput): Promise<{ plan: NginxInstallPlan; previous: PathInfo | null }> {
   const path = input.deployedPath;
-  if (!path.startsWith('/') || path.endsWith('/')) throw new CommandFailure('INVALID_INPUT', `${path} is not an absolute file path: name the file to install, e.g. /etc/nginx/conf.d/sentinel-secure-x.conf.`);
+  assertConfigTarget(path);
+  assertParsableConfig(input.text, path);
   const { dir } = split(path);
   const parent = await deps.fs.info(dir);
   if (parent?.kind !== 'directory') {

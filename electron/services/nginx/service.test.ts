@@ -144,4 +144,9 @@ describe('diff', () => {
     const fresh = await service.diff({ text: 'a\nb\n', deployedPath: join(dir, 'none.conf') });
     expect(fresh).toMatchObject({ deployedExists: false, diff: { identical: false, added: 2, removed: 0 } });
   });
+
+  it('reads only files named like an nginx config, so a caller cannot read arbitrary files through it', async () => {
+    await expect(service.diff({ text: '', deployedPath: '/etc/shadow' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(service.diff({ text: '', deployedPath: '/etc/nginx/../shadow.conf' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
 });

@@ -9,6 +9,7 @@ import { renderOutcome } from './render';
 import type { ProcessRunner } from './runner';
 import type { NginxService, NginxSettings } from './service-types';
 import { MAX_CONFIG_BYTES } from './source';
+import { assertConfigTarget } from './target';
 
 export interface NginxServiceDeps {
   readonly fs: NginxFs;
@@ -30,6 +31,7 @@ export function createNginxService(deps: NginxServiceDeps): NginxService {
     check: (input) => checkConfig(deps, input.source),
 
     async diff({ text, deployedPath }) {
+      assertConfigTarget(deployedPath);
       const read = await deps.fs.read(deployedPath, MAX_CONFIG_BYTES);
       if (read.state === 'unreadable') {
         throw new CommandFailure('UNREADABLE_FILE', `Cannot read the deployed config ${deployedPath}: ${read.reason}.${read.denied ? ' Run the console as a user that may read it.' : ''}`);
