@@ -12,6 +12,7 @@ import { validateRenderDraft } from '../../../shared/nginx/validate';
 import type { KeyReader } from '../../../shared/pki/inspect';
 import type { NginxFs } from './fs';
 import { checkTlsKey } from './key-check';
+import { lintConfig } from './lint';
 import type { NginxSettings } from './service-types';
 import { confPrefix } from './settings';
 import { MAX_PKI_FILE_BYTES } from './source';
@@ -27,7 +28,13 @@ export interface RenderDeps {
 const RENDERED_NAME = DEFAULT_DEPLOYED_PATH.split('/').pop() ?? 'sentinel-secure-x.conf';
 const MAX_ENV_BYTES = 1024 * 1024;
 
-async function lintRendered(text: string, deps: RenderDeps, now: Date) {
+/**
+ * The rendered text is clean by construction; what can still be wrong is in the files it names
+ * (an expired CRL, a CRL missing for an intermediate, a chain deeper than the verify depth), so
+ * with file checks on, the lint reads them like it does for any config.
+ */
+async function lintRendered(text: string, deps: RenderDeps, now: Date, withFiles: boolean) {
+  if (withFiles) return (await lintConfig({ ...deps, clock: () => now }, { kind: 'text', name: RENDERED_NAME, text })).findings;
   const nothing = { read: async () => null, glob: async () => [] };
   const prefix = confPrefix(deps.settings);
   const parsed = await loadNginxConfig(RENDERED_NAME, nothing, { text, prefix });
@@ -60,8 +67,8 @@ async function envCheck(deps: RenderDeps, path: string): Promise<EnvCrossCheck> 
 }
 
 /**
- * The form → a config: refusals per field, else the text, its own lint (empty for any valid
- * input), and, when asked, what the named files and the `.env` hold on this machine.
+ * The form → a config: refusals per field, else the text, its lint (empty for any valid input
+ * whose files are sound), and, when asked, what the named files and the `.env` hold on this machine.
  */
 export async function renderOutcome(deps: RenderDeps, input: z.output<typeof NginxRenderInputSchema>): Promise<NginxRenderOutcome> {
   const checked = validateRenderDraft(input.draft);
@@ -70,7 +77,7 @@ export async function renderOutcome(deps: RenderDeps, input: z.output<typeof Ngi
   const now = deps.clock();
   const text = renderNginxConfig(value);
   const [lint, files, env] = await Promise.all([
-    lintRendered(text, deps, now),
+    lintRendered(text, deps, now, input.checkFiles),
     input.checkFiles ? fileChecks(deps, value, now) : Promise.resolve([]),
     input.checkFiles && value.envFilePath ? envCheck(deps, value.envFilePath) : Promise.resolve(null),
   ]);

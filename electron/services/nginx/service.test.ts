@@ -52,6 +52,15 @@ describe('render', () => {
     expect(out.env).toBeNull();
   });
 
+  it('reports a CRL past nextUpdate as M-9 at the ssl_crl line of the rendered text, before nginx rejects every device', async () => {
+    const out = rendered(await render({ crlPath: pki.expiredCrlBundle.path }));
+    const line = out.text.split('\n').findIndex((l) => l.trim().startsWith('ssl_crl ')) + 1;
+    expect(out.lint.map((f) => [f.id, f.severity, f.line])).toContainEqual(['M-9', 'high', line]);
+    expect(out.files.find((f) => f.field === 'crlPath')?.state).toBe('error');
+    // Without file checks nothing is read, so nothing can be said about the CRL.
+    expect(rendered(await render({ crlPath: pki.expiredCrlBundle.path }, false)).lint).toEqual([]);
+  });
+
   it("reports a key that is not the certificate's, read in the main process", async () => {
     const out = rendered(await render({ tlsKeyPath: pki.devices.valid.keyPath }));
     const key = out.files.find((f) => f.field === 'tlsKeyPath');
