@@ -66,8 +66,8 @@ describe('sentinel-console nginx (built)', () => {
     await writeFile(conf, text);
     const { code, stdout } = await run(['nginx', 'lint', conf, '--json']);
     expect(code).toBe(1);
-    // Reported where the location starts its own proxy_set_header list, which is what drops the inherited ones.
-    const line = text.split('\n').findIndex((l) => l.includes('proxy_set_header Upgrade')) + 1;
+    // Reported at the location that proxies without the headers the other locations set.
+    const line = text.split('\n').findIndex((l) => l.includes('location /ws')) + 1;
     const findings = (JSON.parse(stdout) as { findings: { id: string; file: string; line: number; severity: string }[] }).findings;
     expect(findings.some((f) => f.id === 'M-5' && f.file === conf && f.line === line && (f.severity === 'critical' || f.severity === 'high'))).toBe(true);
   });
