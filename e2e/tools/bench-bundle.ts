@@ -1,22 +1,13 @@
 import { execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
-import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { createCertificateService } from '../../electron/services/certificates/service';
 import { createNodeKeyReader } from '../../electron/services/pki/key-reader';
 
+import { median } from './median';
+
 const run = promisify(execFile);
 
-async function median(rounds: number, task: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const start = performance.now();
-    await task();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
-}
 
 /**
  * `npm run bench` case: the bundle analysis as the running app does it (the main process or

@@ -4,24 +4,14 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { children, readTlv } from '../../shared/pki/der';
 import { crlFromPem, parseCrl, verifyCrlSignature } from '../../shared/pki/crl';
 import { generateBigCrl } from '../support/big-crl';
 
-const run = promisify(execFile);
+import { median } from './median';
 
-async function median(rounds: number, task: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const start = performance.now();
-    await task();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
-}
+const run = promisify(execFile);
 
 /** The SubjectPublicKeyInfo DER of the first certificate in a PEM file (what `-CAfile` gives openssl). */
 function spkiOf(certPem: string): Uint8Array {

@@ -2,25 +2,16 @@ import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { dispatch } from '../../electron/services/dispatch';
 import { createNodeRouterDeps } from '../../electron/services/node-services';
 import { createRouter } from '../../electron/services/router';
 import { generateTestPki } from '../support/test-pki';
 
+import { median } from './median';
+
 const run = promisify(execFile);
 
-async function median(rounds: number, task: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const start = performance.now();
-    await task();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
-}
 
 /**
  * `npm run bench` case: what the NGINX screen does for one config (render, lint with the

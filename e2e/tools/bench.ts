@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { benchCrl } from './bench-crl';
 import { benchBundleInProcess } from './bench-bundle';
 import { benchNginx } from './bench-nginx';
+import { median } from './median';
 
 /**
  * `npm run bench`: side-by-side timings of the console against the tool an operator would
@@ -41,30 +41,25 @@ const cases: readonly Case[] = [
   },
 ];
 
-async function median(argv: readonly [string, ...string[]]): Promise<number> {
+/** Median time of running a command; exit 1 means "findings", not failure, for inspect. */
+function medianOf(argv: readonly [string, ...string[]]): Promise<number> {
   const [cmd, ...args] = argv;
-  const times: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const start = performance.now();
-    // Exit 1 means "findings", not failure, for inspect; only a crash or timeout aborts the bench.
-    await run(cmd, args, { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }).catch((err: { code?: number }) => {
+  return median(rounds, () =>
+    run(cmd, args, { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }).catch((err: { code?: number }) => {
       if (err.code !== 1) throw err;
-    });
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+    }),
+  );
 }
 
 async function main(): Promise<void> {
   console.log(`bench: ${rounds} rounds each, median wall time, ${process.platform} ${process.arch}, node ${process.versions.node}`);
   for (const c of cases) {
-    const ours = await median(c.ours);
-    const theirs = await median(c.theirs);
+    const ours = await medianOf(c.ours);
+    const theirs = await medianOf(c.theirs);
     console.log(`${c.name}: sentinel-console ${ours.toFixed(1)} ms, ${c.theirsLabel} ${theirs.toFixed(1)} ms, ratio ${(ours / theirs).toFixed(2)}x`);
   }
   // The floor any Node CLI pays on this machine before running a line of ours.
-  const nodeFloor = await median([process.execPath, '-e', '0']);
+  const nodeFloor = await medianOf([process.execPath, '-e', '0']);
   console.log(`empty Node process start (floor of any Node CLI): ${nodeFloor.toFixed(1)} ms`);
   console.log(await benchBundleInProcess(rounds, BUNDLE));
   console.log(await benchCrl(rounds, cli));

@@ -3,28 +3,14 @@ import type { NginxRenderDraftInput } from '../ipc/nginx-schemas';
 import { DEFAULT_HEADER_NAMES } from './types';
 import { validateRenderDraft } from './validate';
 import { draft, errorsOf } from './validate/test-helpers';
+import { sampleInput } from './render/test-helpers';
 
 describe('validateRenderDraft', () => {
   it('accepts the installer example and fills in the defaults', () => {
     const result = validateRenderDraft(draft({ envFilePath: '/opt/sentinel-secure-x/.env' }));
     expect(result).toEqual({
       ok: true,
-      value: {
-        serverName: 'sentinel.example.com',
-        tlsCertPath: '/etc/nginx/certs/server.crt',
-        tlsKeyPath: '/etc/nginx/certs/server.key',
-        clientCaPath: '/etc/nginx/certs/device-ca.crt',
-        upstreamUrl: 'http://127.0.0.1:8000',
-        envFilePath: '/opt/sentinel-secure-x/.env',
-        listen: ['443'],
-        crlPath: null,
-        ocsp: { mode: 'off' },
-        verifyDepth: 2,
-        tlsVersions: ['TLSv1.2', 'TLSv1.3'],
-        hsts: { maxAgeSeconds: 31_536_000, includeSubdomains: false },
-        headerNames: DEFAULT_HEADER_NAMES,
-        allowRemoteUpstream: false,
-      },
+      value: sampleInput(),
     });
   });
 
