@@ -33,3 +33,22 @@ describe('PEM and base64', () => {
     expect(block).toMatchObject({ ok: true, headers: { 'Proc-Type': '4,ENCRYPTED', 'DEK-Info': 'AES-256-CBC,00112233445566778899AABBCCDDEEFF' }, der: new Uint8Array([0x30, 0x00]) });
   });
 });
+
+describe('decodeBase64 against the standard decoder', () => {
+  it('agrees for every length, with line breaks anywhere, and rejects stray characters', () => {
+    for (let len = 0; len < 80; len++) {
+      const bytes = Uint8Array.from({ length: len }, (_, i) => (i * 131 + len) & 0xff);
+      const b64 = Buffer.from(bytes).toString('base64');
+      expect(decodeBase64(b64)).toEqual(bytes);
+      // Breaks at odd offsets defeat the quad fast path and must still decode.
+      const broken = b64.replace(/(.{3})/g, '$1\n ').replace(/(.{7})/g, '$1\r\n');
+      expect(decodeBase64(broken)).toEqual(bytes);
+      if (len > 3) {
+        expect(decodeBase64(`${b64.slice(0, 2)}!${b64.slice(3)}`)).toBeNull();
+        expect(decodeBase64(`${b64.slice(0, 2)}\u0141${b64.slice(3)}`)).toBeNull();
+      }
+    }
+    expect(decodeBase64('QQ==QQ==')).toBeNull();
+    expect(decodeBase64('QQ=')).toBeNull();
+  });
+});
