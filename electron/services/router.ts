@@ -3,6 +3,7 @@ import { describeApp, type AppInfoSource } from './app-info';
 import type { CertificateService } from './certificates/service';
 import type { FileDialog } from './file-dialog';
 import type { NginxService } from './nginx/service-types';
+import type { HealthService } from './health/service-types';
 
 /** Everything the handlers need, built once by each host's composition root. */
 export interface RouterDeps {
@@ -12,6 +13,7 @@ export interface RouterDeps {
   readonly certificates: CertificateService;
   readonly dialog: FileDialog;
   readonly nginx: NginxService;
+  readonly health: HealthService;
 }
 
 /** One thin handler per command; each calls into a service and nothing else. */
@@ -27,5 +29,10 @@ export function createRouter(deps: RouterDeps): Router {
     'nginx.diff': (input) => deps.nginx.diff(input),
     'nginx.installPlan': (input) => deps.nginx.installPlan(input),
     'nginx.install': (input) => deps.nginx.install(input),
+    'probe.run': (input) => deps.health.run(input),
+    'health.list': () => deps.health.list(),
+    'health.save': (input) => deps.health.save(input),
+    'health.delete': (input) => deps.health.remove(input),
+    'health.schedule': (input) => deps.health.schedule(input),
   };
 }

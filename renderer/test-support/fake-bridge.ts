@@ -1,7 +1,7 @@
-import type { CommandName } from '../../shared/ipc/channels';
+import { COMMANDS, type CommandName, type EventName } from '../../shared/ipc/channels';
 import type { AppInfo } from '../../shared/model/app-info';
 import type { Result } from '../../shared/ipc/result';
-import type { Bridge, Input } from '../../shared/ipc/types';
+import type { Bridge, EventPayload, Input } from '../../shared/ipc/types';
 
 /** What `app.info` answers in renderer tests unless a test overrides it. */
 export const SAMPLE_INFO: AppInfo = {
@@ -45,27 +45,30 @@ export function fakeBridge(
       return handler ? handler(input) : notFaked();
     };
   };
+  const others = Object.fromEntries(COMMANDS.filter((name) => name !== 'app.info').map((name) => [name, record(name)]));
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
   const bridge: Bridge = {
     commands: {
+      ...(others as Omit<Bridge['commands'], 'app.info'>),
       'app.info': (input) => {
         calls.appInfo += 1;
         calls.log.push({ name: 'app.info', input });
         return answer();
       },
-      'cert.inspect': record('cert.inspect'),
-      'cert.verify': record('cert.verify'),
-      'files.choose': record('files.choose'),
-      'nginx.render': record('nginx.render'),
-      'nginx.lint': record('nginx.lint'),
-      'nginx.check': record('nginx.check'),
-      'nginx.diff': record('nginx.diff'),
-      'nginx.installPlan': record('nginx.installPlan'),
-      'nginx.install': record('nginx.install'),
     },
-    on: () => () => undefined,
+    on: (event, listener) => {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener as (payload: never) => void);
+      listeners.set(event, set);
+      return () => void set.delete(listener as (payload: never) => void);
+    },
+  };
+  /** Pushes an event to the screen as main would. */
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
+    for (const listener of listeners.get(event) ?? []) (listener as (p: EventPayload<E>) => void)(payload);
   };
   /** The inputs of every call to `name`, in order. */
   const inputsOf = <K extends CommandName>(name: K): Input<K>[] =>
     calls.log.filter((call) => call.name === name).map((call) => call.input as Input<K>);
-  return { bridge, calls, inputsOf };
+  return { bridge, calls, inputsOf, emit };
 }

@@ -14,8 +14,13 @@ export const COMMANDS = [
   'nginx.diff',
   'nginx.installPlan',
   'nginx.install',
+  'probe.run',
+  'health.list',
+  'health.save',
+  'health.delete',
+  'health.schedule',
 ] as const;
-export const EVENTS = ['app.notice'] as const;
+export const EVENTS = ['app.notice', 'health.status'] as const;
 
 export type CommandName = (typeof COMMANDS)[number];
 export type EventName = (typeof EVENTS)[number];

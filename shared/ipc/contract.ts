@@ -12,6 +12,8 @@ import {
   NginxLintInputSchema,
   NginxRenderInputSchema,
 } from './nginx-schemas';
+import type { ProbeReport, ProfileStatus } from '../model/probe';
+import { HealthIdInputSchema, HealthSaveInputSchema, HealthScheduleInputSchema, ProbeRunInputSchema } from './probe-schemas';
 import type { CommandName, EventName } from './channels';
 
 /** Phantom value: carries an output type in the table at no run-time cost. */
@@ -33,9 +35,16 @@ export const commands = {
   'nginx.diff': { input: NginxDiffInputSchema, output: out<NginxDiffReport>() },
   'nginx.installPlan': { input: NginxInstallInputSchema, output: out<NginxInstallPlan>() },
   'nginx.install': { input: NginxInstallInputSchema, output: out<NginxInstallReport>() },
+  'probe.run': { input: ProbeRunInputSchema, output: out<ProbeReport>() },
+  'health.list': { input: z.object({}).strict(), output: out<readonly ProfileStatus[]>() },
+  'health.save': { input: HealthSaveInputSchema, output: out<ProfileStatus>() },
+  'health.delete': { input: HealthIdInputSchema, output: out<{ readonly deleted: boolean }>() },
+  'health.schedule': { input: HealthScheduleInputSchema, output: out<ProfileStatus>() },
 } satisfies Record<CommandName, { input: z.ZodType; output: unknown }>;
 
 /** Payload type of each event main pushes. */
 export const events = {
   'app.notice': out<AppNotice>(),
+  /** A profile's status changed: a probe finished, it was scheduled or paused, saved or deleted (then `deleted`). */
+  'health.status': out<ProfileStatus | { readonly id: string; readonly deleted: true }>(),
 } satisfies Record<EventName, unknown>;
