@@ -1,4 +1,4 @@
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppInfo } from '../shared/model/app-info';
 import type { Result } from '../shared/ipc/result';
@@ -39,6 +39,6 @@ describe('App', () => {
     renderWithBridge(<App />, bridge);
     release({ ok: false, error: { code: 'UNAVAILABLE', message: 'down' } });
     await waitFor(() => expect(document.documentElement.getAttribute('data-app-ready')).toBe('true'));
-    expect(screen.getByText('UNAVAILABLE')).toBeTruthy();
+    expect(within(screen.getByRole('complementary')).getByText('UNAVAILABLE')).toBeTruthy();
   });
 });

@@ -17,6 +17,10 @@ import './styles/nginx-form.css';
 import './styles/nginx-code.css';
 import './styles/nginx-results.css';
 import './styles/nginx-install.css';
+import './styles/health-marks.css';
+import './styles/health-dashboard.css';
+import './styles/health-detail.css';
+import './styles/health-editor.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -60,8 +60,10 @@ async function start(): Promise<void> {
     processVersions: process.versions,
   };
   let mainWindow: BrowserWindow | null = null;
-  const router = createRouter(createNodeRouterDeps(appFacts, createWindowEventSink(() => windows), electronFileDialog(() => mainWindow)));
-  installIpc(router, senders);
+  const deps = createNodeRouterDeps(appFacts, createWindowEventSink(() => windows), electronFileDialog(() => mainWindow));
+  installIpc(createRouter(deps), senders);
+  app.on('will-quit', () => deps.health.stopSchedules());
+  deps.health.startSchedules().catch((err: unknown) => console.error('Sentinel Console: scheduled probes not started:', err));
 
   const preload = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
   const options = windowOptions({ preload, devTools: !app.isPackaged });

@@ -1,12 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { EventSink } from '../../shared/ipc/types';
 import type { AppInfoSource } from './app-info';
 import { createCertificateService } from './certificates/service';
+import { createNodeHealthFs } from './health/fs';
+import { nodeTimers } from './health/scheduler';
+import { createHealthService } from './health/service';
 import { createNodeKeyReader } from './pki/key-reader';
 import { createNodeNginxFs } from './nginx/fs';
 import { runProcess } from './nginx/runner';
 import { createNginxService } from './nginx/service';
 import { nginxSettingsFromEnv } from './nginx/settings';
+import { createProbeEngine } from './probe/engine';
 import type { RouterDeps } from './router';
 import { noFileDialog, type FileDialog } from './file-dialog';
 
@@ -16,6 +21,8 @@ export const SYSTEM_TRUST_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 /** Wires the services on plain Node adapters; all three hosts call this with their own app facts. */
 export function createNodeRouterDeps(app: AppInfoSource, events: EventSink, dialog: FileDialog = noFileDialog): RouterDeps {
   const keys = createNodeKeyReader();
+  const clock = (): Date => new Date();
+  const readBytes = async (p: string): Promise<Uint8Array> => new Uint8Array(await readFile(p));
   return {
     app,
     events,
@@ -28,5 +35,15 @@ export function createNodeRouterDeps(app: AppInfoSource, events: EventSink, dial
     }),
     // How nginx runs on this host comes from the host's own environment, never from a caller.
     nginx: createNginxService({ fs: createNodeNginxFs(), clock: () => new Date(), run: runProcess, settings: nginxSettingsFromEnv(process.env), keys }),
+    // Timers are armed only by long-running hosts calling health.startSchedules().
+    health: createHealthService({
+      dataDir: app.dataDir,
+      fs: createNodeHealthFs(),
+      clock,
+      timers: nodeTimers,
+      engine: createProbeEngine({ readFile: readBytes, clock }),
+      events,
+      newId: () => randomUUID(),
+    }),
   };
 }

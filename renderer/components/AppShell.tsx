@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { assertNever } from '../../shared/util/assert-never';
 import { AboutScreen } from '../features/about/AboutScreen';
 import { CertificatesScreen } from '../features/certificates/CertificatesScreen';
+import { HealthScreen } from '../features/health/HealthScreen';
 import { NginxScreen } from '../features/nginx/NginxScreen';
 import { AREA_INFO, type Area } from '../stores/areas';
 import { useAreaHashSync, useUiStore } from '../stores/ui-store';
@@ -15,6 +16,7 @@ function AreaContent({ area }: { area: Area }) {
     case 'certificates':
       return <CertificatesScreen />;
     case 'health':
+      return <HealthScreen />;
     case 'device-ca':
     case 'posture':
       return <NotBuiltYet area={area} />;

@@ -17,7 +17,7 @@ export const AREA_INFO: { readonly [A in Area]: AreaInfo } = {
     title: 'Health',
     description: 'Probe the proxy and see which clients it lets through.',
     plan:
-      'Will run the smoke test against the proxy (live, ready, heartbeat with and without a device certificate), show an enforcement matrix, TLS details and a live dashboard with history.',
+      'Runs the smoke test against each proxy profile (live, ready, heartbeat with and without a device certificate) on demand or on an interval, shows TLS details and the enforcement matrix, and keeps a live dashboard with history.',
   },
   certificates: {
     title: 'Certificates',

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { createRouter } from '../../services/router';
+import type { HealthService } from '../../services/health/service-types';
 import { createNodeRouterDeps } from '../../services/node-services';
 import { defaultDataDir } from '../../services/data-dir';
 import { nodeAppSource } from '../node-app-source';
@@ -16,15 +17,25 @@ async function main(): Promise<void> {
   }
   const dataDir = args.value.dataDir ?? defaultDataDir(process.env);
   const rendererDir = args.value.rendererDir ?? fileURLToPath(new URL('../renderer', import.meta.url));
+  const services: { health?: HealthService } = {};
   const host = await startWebHost({
     host: args.value.host ?? LOOPBACK_BIND,
     port: args.value.port,
     rendererDir,
-    makeRouter: (events) => createRouter(createNodeRouterDeps(nodeAppSource('web', dataDir), events)),
+    makeRouter: (events) => {
+      const deps = createNodeRouterDeps(nodeAppSource('web', dataDir), events);
+      services.health = deps.health;
+      return createRouter(deps);
+    },
+  });
+  // A schedule that cannot start (unreadable data directory) must not take the console down.
+  void services.health?.startSchedules().catch((err: unknown) => {
+    process.stderr.write(`sentinel-console web host: scheduled probes not started: ${err instanceof Error ? err.message : String(err)}\n`);
   });
   process.stdout.write(`Sentinel Console web host is serving on ${host.url}?token=${host.token}\n`);
   process.stdout.write('Open that URL in a browser on this machine; the token is valid until this process exits.\n');
   const stop = (): void => {
+    services.health?.stopSchedules();
     void host.close().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);

@@ -2,8 +2,8 @@ import { useRef, type RefObject } from 'react';
 import type { NginxInstallPlan } from '../../../shared/model/nginx';
 import type { BridgeError } from '../../bridge/bridge-error';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { Modal } from '../../components/Modal';
 import { shellLine } from './format';
-import { Modal } from './Modal';
 
 export interface InstallDialogProps {
   /** The plan for the current Reload choice; null while it is being asked for again. */

@@ -12,13 +12,15 @@ export interface ModalProps {
   /** Where focus goes on close; by default whatever had it when the dialog opened. */
   readonly returnFocus?: RefObject<HTMLElement | null>;
   readonly testId?: string;
+  /** Added to the dialog's own class, e.g. for a wider form. */
+  readonly className?: string;
 }
 
 /**
  * A modal dialog: focus moves in (to `initialFocus`), Tab stays inside, Escape cancels,
  * and focus goes back to whatever opened it.
  */
-export function Modal({ title, children, footer, onCancel, initialFocus, returnFocus, testId }: ModalProps) {
+export function Modal({ title, children, footer, onCancel, initialFocus, returnFocus, testId, className }: ModalProps) {
   const id = useId();
   const box = useRef<HTMLDivElement>(null);
   const cancel = useRef(onCancel);
@@ -65,7 +67,7 @@ export function Modal({ title, children, footer, onCancel, initialFocus, returnF
     <div className="modal__backdrop">
       <div
         ref={box}
-        className="modal"
+        className={className === undefined ? 'modal' : `modal ${className}`}
         role="dialog"
         aria-modal="true"
         aria-labelledby={`${id}-title`}
