@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { benchCrl } from './bench-crl';
 import { benchBundleInProcess } from './bench-bundle';
 import { benchNginx } from './bench-nginx';
+import { benchProbe } from './bench-probe';
 import { median } from './median';
 
 /**
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
   console.log(await benchBundleInProcess(rounds, BUNDLE));
   console.log(await benchCrl(rounds, cli));
   console.log(await benchNginx(rounds));
+  console.log(await benchProbe(rounds, cli));
 }
 
 main().catch((err: unknown) => {

@@ -5,6 +5,7 @@ import { infoCommand } from './info-command';
 import { inspectCommand } from './inspect-command';
 import { verifyCommand } from './verify-command';
 import { nginxCheckCommand, nginxLintCommand, nginxRenderCommand } from './nginx-commands';
+import { probeCommand } from './probe-command';
 
 /** Every CLI verb; each dispatches one contract command through the same router as the app. */
 export const CLI_COMMANDS = {
@@ -14,6 +15,7 @@ export const CLI_COMMANDS = {
   'nginx render': nginxRenderCommand,
   'nginx lint': nginxLintCommand,
   'nginx check': nginxCheckCommand,
+  probe: probeCommand,
 } as const satisfies Record<string, CliCommand>;
 
 export type CliCommandName = keyof typeof CLI_COMMANDS;
