@@ -3,7 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { readFile } from 'node:fs/promises';
+import { createProbeEngine } from '../../electron/services/probe/engine';
 import { startRenderedProxy } from '../integration/live-proxy';
+import { testProfile } from '../support/probe-proxy';
 import { writeMatrixDir } from '../support/matrix-dir';
 import { median } from './median';
 
@@ -40,11 +43,19 @@ export async function benchProbe(rounds: number, cli: string): Promise<string> {
       if (!report.ok) throw new Error(`the probe failed against the known-good proxy: ${report.summary}`);
     };
     await probe(matrixArgs);
+    // What "Probe now" and the scheduler do: the engine inside the running app.
+    const engine = createProbeEngine({ readFile: async (p) => new Uint8Array(await readFile(p)), clock: () => new Date() });
+    const profile = testProfile(pki, port);
+    const inApp = await median(rounds, async () => {
+      const report = await engine.run(profile, { matrix: false, tls: true });
+      if (!report.ok) throw new Error(`in-app probe failed: ${report.summary}`);
+    });
     const smoke = await median(rounds, () => probe(smokeArgs));
     const matrix = await median(rounds, () => probe(matrixArgs));
     const curl = await median(rounds, curlSequence);
     const sslscan = await median(Math.min(rounds, 3), () => run('sslscan', ['--no-colour', `127.0.0.1:${port}`], { timeout: 120_000 }));
     return [
+      `proxy smoke test + TLS details in the running app (Probe now / scheduler): ${inApp.toFixed(1)} ms vs the same 4 curl calls in sequence ${curl.toFixed(1)} ms, ratio ${(inApp / curl).toFixed(2)}x`,
       `proxy smoke test (live, ready, anonymous + authenticated heartbeat, TLS details): sentinel-console probe ${smoke.toFixed(1)} ms vs the same 4 curl calls in sequence ${curl.toFixed(1)} ms, ratio ${(smoke / curl).toFixed(2)}x`,
       `proxy smoke test + full enforcement matrix: sentinel-console probe --matrix ${matrix.toFixed(1)} ms vs sslscan of the port ${sslscan.toFixed(1)} ms, ratio ${(matrix / sslscan).toFixed(2)}x`,
     ].join('\n');

@@ -74,7 +74,7 @@ export function ProfileCard({ status }: { status: ProfileStatus }) {
       <p id={`${ids}-reason`} className={`hl-card__reason hl-tone--${state.tone}`} data-testid="health-card-reason">
         {state.reason ?? 'Not probed yet. Probe now runs the smoke test: live, ready and the heartbeat with and without a client certificate.'}
       </p>
-      {last === null ? null : <StepRows steps={last.steps} />}
+      {last === null ? null : <StepRows steps={last.steps} shownAbove={state.reason} />}
       <div className="hl-card__trend">
         <Sparkline history={status.history} />
         <span className="small muted" data-testid="health-last-probe">

@@ -13,12 +13,18 @@ function Verdict({ step }: { step: ProbeStep }) {
   );
 }
 
-/** The card's rows: one line a step, the reason only where something went wrong or did not run. */
-export function StepRows({ steps }: { steps: readonly ProbeStep[] }) {
+/**
+ * The card's rows: one line a step, with a reason only where it adds something: not the one
+ * the card already shows above, and not "not run" after an earlier step failed (the detail
+ * view has every reason).
+ */
+export function StepRows({ steps, shownAbove = null }: { steps: readonly ProbeStep[]; shownAbove?: string | null }) {
   return (
     <ul className="hl-steps" aria-label="Smoke steps">
-      {steps.map((step) => {
+      {steps.map((step, index) => {
         const verdict = stepVerdict(step);
+        const consequence = !step.ran && steps.slice(0, index).some((s) => s.ran && !s.ok);
+        const quiet = verdict === 'passed' || consequence || step.reason === shownAbove;
         return (
           <li key={step.id} className={`hl-steps__row hl-steps__row--${verdict}`} data-testid="health-step" data-step={step.id} data-verdict={verdict}>
             <span className="hl-steps__name" title={step.id}>
@@ -27,7 +33,7 @@ export function StepRows({ steps }: { steps: readonly ProbeStep[] }) {
             <span className="hl-steps__status mono">{statusText(step.status, step.error)}</span>
             <span className="hl-steps__ms mono">{step.ran ? formatMs(step.ms) : ''}</span>
             <Verdict step={step} />
-            {verdict === 'passed' ? null : (
+            {quiet ? null : (
               <span className="hl-steps__reason" data-testid="health-step-reason">
                 {step.reason}
               </span>
