@@ -157,18 +157,4 @@ export interface NginxTestResult {
   readonly durationMs: number;
 }
 
-/** One row of a side-by-side diff; line numbers are 1-based, null on the side that lacks the line. */
-export interface DiffRow {
-  readonly kind: 'same' | 'removed' | 'added' | 'changed';
-  readonly oldLine: number | null;
-  readonly newLine: number | null;
-  readonly oldText: string | null;
-  readonly newText: string | null;
-}
-
-export interface ConfigDiff {
-  readonly identical: boolean;
-  readonly added: number;
-  readonly removed: number;
-  readonly rows: readonly DiffRow[];
-}
+export type { ConfigDiff, DiffRow } from '../util/line-diff';

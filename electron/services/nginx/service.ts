@@ -1,5 +1,5 @@
 import { CommandFailure } from '../../../shared/ipc/errors';
-import { diffLines } from '../../../shared/nginx/diff';
+import { diffLines } from '../../../shared/util/line-diff';
 import type { KeyReader } from '../../../shared/pki/inspect';
 import { checkConfig } from './check';
 import type { NginxFs } from './fs';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DIFF_LIMITS, diffLines } from './diff';
-import type { ConfigDiff } from './types';
+import { DIFF_LIMITS, diffLines, type ConfigDiff } from './line-diff';
 
 /** Rebuilds both texts' lines from the rows: every row must account for its lines, in order. */
 function sides(diff: ConfigDiff): { old: string[]; new: string[] } {
