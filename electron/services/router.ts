@@ -4,6 +4,7 @@ import type { CertificateService } from './certificates/service';
 import type { FileDialog } from './file-dialog';
 import type { NginxService } from './nginx/service-types';
 import type { HealthService } from './health/service-types';
+import type { PostureService } from './posture/service-types';
 
 /** Everything the handlers need, built once by each host's composition root. */
 export interface RouterDeps {
@@ -14,6 +15,7 @@ export interface RouterDeps {
   readonly dialog: FileDialog;
   readonly nginx: NginxService;
   readonly health: HealthService;
+  readonly posture: PostureService;
 }
 
 /** One thin handler per command; each calls into a service and nothing else. */
@@ -34,5 +36,10 @@ export function createRouter(deps: RouterDeps): Router {
     'health.save': (input) => deps.health.save(input),
     'health.delete': (input) => deps.health.remove(input),
     'health.schedule': (input) => deps.health.schedule(input),
+    'env.read': (input) => deps.posture.read(input),
+    'env.preview': (input) => deps.posture.preview(input),
+    'env.save': (input) => deps.posture.save(input),
+    'env.generateSecret': (input) => deps.posture.generateSecret(input),
+    'posture.audit': (input) => deps.posture.audit(input),
   };
 }

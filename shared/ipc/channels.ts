@@ -19,6 +19,11 @@ export const COMMANDS = [
   'health.save',
   'health.delete',
   'health.schedule',
+  'env.read',
+  'env.preview',
+  'env.save',
+  'env.generateSecret',
+  'posture.audit',
 ] as const;
 export const EVENTS = ['app.notice', 'health.status'] as const;
 

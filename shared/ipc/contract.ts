@@ -13,6 +13,8 @@ import {
   NginxRenderInputSchema,
 } from './nginx-schemas';
 import type { ProbeReport, ProfileStatus } from '../model/probe';
+import type { AuditResult, EnvDocument, EnvPreview, EnvSaveOutcome } from '../model/posture';
+import { EnvEditInputSchema, EnvGenerateSecretInputSchema, EnvReadInputSchema, PostureAuditInputSchema } from './posture-schemas';
 import { HealthIdInputSchema, HealthSaveInputSchema, HealthScheduleInputSchema, ProbeRunInputSchema } from './probe-schemas';
 import type { CommandName, EventName } from './channels';
 
@@ -40,6 +42,11 @@ export const commands = {
   'health.save': { input: HealthSaveInputSchema, output: out<ProfileStatus>() },
   'health.delete': { input: HealthIdInputSchema, output: out<{ readonly deleted: boolean }>() },
   'health.schedule': { input: HealthScheduleInputSchema, output: out<ProfileStatus>() },
+  'env.read': { input: EnvReadInputSchema, output: out<EnvDocument>() },
+  'env.preview': { input: EnvEditInputSchema, output: out<EnvPreview>() },
+  'env.save': { input: EnvEditInputSchema, output: out<EnvSaveOutcome>() },
+  'env.generateSecret': { input: EnvGenerateSecretInputSchema, output: out<{ readonly value: string }>() },
+  'posture.audit': { input: PostureAuditInputSchema, output: out<AuditResult>() },
 } satisfies Record<CommandName, { input: z.ZodType; output: unknown }>;
 
 /** Payload type of each event main pushes. */
