@@ -5,6 +5,7 @@ import type { FileDialog } from './file-dialog';
 import type { NginxService } from './nginx/service-types';
 import type { HealthService } from './health/service-types';
 import type { PostureService } from './posture/service-types';
+import type { CaService } from './ca/service-types';
 
 /** Everything the handlers need, built once by each host's composition root. */
 export interface RouterDeps {
@@ -16,6 +17,7 @@ export interface RouterDeps {
   readonly nginx: NginxService;
   readonly health: HealthService;
   readonly posture: PostureService;
+  readonly ca: CaService;
 }
 
 /** One thin handler per command; each calls into a service and nothing else. */
@@ -41,5 +43,7 @@ export function createRouter(deps: RouterDeps): Router {
     'env.save': (input) => deps.posture.save(input),
     'env.generateSecret': (input) => deps.posture.generateSecret(input),
     'posture.audit': (input) => deps.posture.audit(input),
+    // The CA service has one method per ca.* command, named like the command.
+    ...deps.ca,
   };
 }

@@ -24,8 +24,25 @@ export const COMMANDS = [
   'env.save',
   'env.generateSecret',
   'posture.audit',
+  'ca.status',
+  'ca.unlock',
+  'ca.lock',
+  'ca.remember',
+  'ca.init',
+  'ca.createIntermediate',
+  'ca.import',
+  'ca.rotate',
+  'ca.issueDevice',
+  'ca.issueServer',
+  'ca.signCsr',
+  'ca.list',
+  'ca.revoke',
+  'ca.renew',
+  'ca.publishCrl',
+  'ca.export',
+  'ca.auditLog',
 ] as const;
-export const EVENTS = ['app.notice', 'health.status'] as const;
+export const EVENTS = ['app.notice', 'health.status', 'ca.changed'] as const;
 
 export type CommandName = (typeof COMMANDS)[number];
 export type EventName = (typeof EVENTS)[number];

@@ -15,6 +15,22 @@ import {
 import type { ProbeReport, ProfileStatus } from '../model/probe';
 import type { AuditResult, EnvDocument, EnvPreview, EnvSaveOutcome } from '../model/posture';
 import { EnvEditInputSchema, EnvGenerateSecretInputSchema, EnvReadInputSchema, PostureAuditInputSchema } from './posture-schemas';
+import type { AuditLogView, CaInfo, CaOverview, CrlStatus, IssuedCertificate, IssueResult, VaultState } from '../model/ca';
+import {
+  CaImportInputSchema,
+  CaInitInputSchema,
+  CaIntermediateInputSchema,
+  CaIssueDeviceInputSchema,
+  CaIssueServerInputSchema,
+  CaListInputSchema,
+  CaOutDirInputSchema,
+  CaRememberInputSchema,
+  CaRenewInputSchema,
+  CaRevokeInputSchema,
+  CaRotateInputSchema,
+  CaSignCsrInputSchema,
+  CaUnlockInputSchema,
+} from './ca-schemas';
 import { HealthIdInputSchema, HealthSaveInputSchema, HealthScheduleInputSchema, ProbeRunInputSchema } from './probe-schemas';
 import type { CommandName, EventName } from './channels';
 
@@ -47,6 +63,23 @@ export const commands = {
   'env.save': { input: EnvEditInputSchema, output: out<EnvSaveOutcome>() },
   'env.generateSecret': { input: EnvGenerateSecretInputSchema, output: out<{ readonly value: string }>() },
   'posture.audit': { input: PostureAuditInputSchema, output: out<AuditResult>() },
+  'ca.status': { input: z.object({}).strict(), output: out<CaOverview>() },
+  'ca.unlock': { input: CaUnlockInputSchema, output: out<VaultState>() },
+  'ca.lock': { input: z.object({}).strict(), output: out<VaultState>() },
+  'ca.remember': { input: CaRememberInputSchema, output: out<VaultState>() },
+  'ca.init': { input: CaInitInputSchema, output: out<CaInfo>() },
+  'ca.createIntermediate': { input: CaIntermediateInputSchema, output: out<CaInfo>() },
+  'ca.import': { input: CaImportInputSchema, output: out<CaInfo>() },
+  'ca.rotate': { input: CaRotateInputSchema, output: out<CaInfo>() },
+  'ca.issueDevice': { input: CaIssueDeviceInputSchema, output: out<IssueResult>() },
+  'ca.issueServer': { input: CaIssueServerInputSchema, output: out<IssueResult>() },
+  'ca.signCsr': { input: CaSignCsrInputSchema, output: out<IssueResult & { readonly certificatePem: string }>() },
+  'ca.list': { input: CaListInputSchema, output: out<readonly IssuedCertificate[]>() },
+  'ca.revoke': { input: CaRevokeInputSchema, output: out<IssuedCertificate>() },
+  'ca.renew': { input: CaRenewInputSchema, output: out<IssueResult>() },
+  'ca.publishCrl': { input: z.object({}).strict(), output: out<{ readonly crls: readonly CrlStatus[]; readonly combinedPath: string }>() },
+  'ca.export': { input: CaOutDirInputSchema, output: out<{ readonly files: readonly string[] }>() },
+  'ca.auditLog': { input: z.object({}).strict(), output: out<AuditLogView>() },
 } satisfies Record<CommandName, { input: z.ZodType; output: unknown }>;
 
 /** Payload type of each event main pushes. */
@@ -54,4 +87,6 @@ export const events = {
   'app.notice': out<AppNotice>(),
   /** A profile's status changed: a probe finished, it was scheduled or paused, saved or deleted (then `deleted`). */
   'health.status': out<ProfileStatus | { readonly id: string; readonly deleted: true }>(),
+  /** The vault locked or unlocked (also by the idle timer), or the CAs or inventory changed. */
+  'ca.changed': out<CaOverview>(),
 } satisfies Record<EventName, unknown>;
