@@ -34,10 +34,20 @@ test.describe('shell and About', () => {
     expect(app.problems).toEqual([]);
   });
 
-  test('areas that are not built yet say so plainly', async ({ app }) => {
+  test('every area opens its own screen against the real host, with no console errors', async ({ app }) => {
     const nav = app.page.getByRole('navigation', { name: 'Areas' });
-    await nav.getByText('Device CA', { exact: true }).click();
-    await expect(app.page.getByText('Not built yet')).toBeVisible();
+    const screens: [string, string][] = [
+      ['Health', 'health-screen'],
+      ['Certificates', 'cert-drop-zone'],
+      ['Device CA', 'ca-screen'],
+      ['Posture', 'posture-screen'],
+      ['NGINX', 'nginx-screen'],
+      ['About', 'about-version'],
+    ];
+    for (const [name, testId] of screens) {
+      await nav.getByText(name, { exact: true }).click();
+      await expect(app.page.getByTestId(testId).first()).toBeVisible();
+    }
     expect(app.problems).toEqual([]);
   });
 

@@ -21,6 +21,15 @@ import './styles/health-marks.css';
 import './styles/health-dashboard.css';
 import './styles/health-detail.css';
 import './styles/health-editor.css';
+import './styles/posture-layout.css';
+import './styles/posture-checklist.css';
+import './styles/posture-save.css';
+import './styles/posture-report.css';
+import './styles/ca-layout.css';
+import './styles/ca-cards.css';
+import './styles/ca-forms.css';
+import './styles/ca-results.css';
+import './styles/ca-tables.css';
 
 const root = document.getElementById('root');
 if (root) {

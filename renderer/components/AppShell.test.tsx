@@ -64,28 +64,23 @@ describe('AppShell', () => {
     expect(screen.getByText(AREA_INFO.posture.description)).toBeTruthy();
   });
 
-  it('says "Not built yet" and what the area will do for an unbuilt area', () => {
-    useUiStore.setState({ area: 'device-ca' });
-    renderShell();
-    const panel = screen.getByTestId('not-built-yet');
-    expect(within(panel).getByRole('heading').textContent).toBe('Not built yet');
-    expect(panel.textContent).toContain(AREA_INFO['device-ca'].plan);
-    expect(panel.textContent).toContain('private keys stay in the main process');
+  it('shows the Device CA screen, for Device CA', () => {
+    const { link } = renderShell();
+    fireEvent.click(link('Device CA'));
+    expect(screen.getByText('Loading the device CA…')).toBeTruthy();
   });
 
-  it('shows the Certificates screen, not a placeholder, for Certificates', () => {
+  it('shows the Certificates screen, for Certificates', () => {
     const { link } = renderShell();
     fireEvent.click(link('Certificates'));
     expect(screen.getByTestId('cert-drop-zone')).toBeTruthy();
     expect(screen.getByTestId('cert-empty')).toBeTruthy();
-    expect(screen.queryByTestId('not-built-yet')).toBeNull();
   });
 
-  it('shows the About screen, not a placeholder, for About', async () => {
+  it('shows the About screen, for About', async () => {
     const { link } = renderShell();
     fireEvent.click(link('About'));
     expect(await screen.findByTestId('about-version')).toBeTruthy();
-    expect(screen.queryByTestId('not-built-yet')).toBeNull();
   });
 
   it('writes the active area to location.hash', () => {

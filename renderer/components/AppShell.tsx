@@ -2,11 +2,12 @@ import { useEffect, type ReactNode } from 'react';
 import { assertNever } from '../../shared/util/assert-never';
 import { AboutScreen } from '../features/about/AboutScreen';
 import { CertificatesScreen } from '../features/certificates/CertificatesScreen';
+import { DeviceCaScreen } from '../features/device-ca/DeviceCaScreen';
 import { HealthScreen } from '../features/health/HealthScreen';
 import { NginxScreen } from '../features/nginx/NginxScreen';
+import { PostureScreen } from '../features/posture/PostureScreen';
 import { AREA_INFO, type Area } from '../stores/areas';
 import { useAreaHashSync, useUiStore } from '../stores/ui-store';
-import { NotBuiltYet } from './NotBuiltYet';
 import { Sidebar } from './Sidebar';
 
 function AreaContent({ area }: { area: Area }) {
@@ -18,8 +19,9 @@ function AreaContent({ area }: { area: Area }) {
     case 'health':
       return <HealthScreen />;
     case 'device-ca':
+      return <DeviceCaScreen />;
     case 'posture':
-      return <NotBuiltYet area={area} />;
+      return <PostureScreen />;
     case 'nginx':
       return <NginxScreen />;
     default:
