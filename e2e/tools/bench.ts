@@ -5,6 +5,7 @@ import { benchCrl } from './bench-crl';
 import { benchBundleInProcess } from './bench-bundle';
 import { benchNginx } from './bench-nginx';
 import { benchProbe } from './bench-probe';
+import { benchEnv } from './bench-env';
 import { median } from './median';
 
 /**
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
   console.log(await benchCrl(rounds, cli));
   console.log(await benchNginx(rounds));
   console.log(await benchProbe(rounds, cli));
+  console.log(await benchEnv(rounds));
 }
 
 main().catch((err: unknown) => {

@@ -34,6 +34,8 @@ export interface CliCommandSpec<K extends CommandName> {
   readonly switches?: readonly string[];
   readonly toInput: (args: ParsedArgs, ctx: CliContext) => Input<K> | UsageError;
   readonly render: (value: Output<K>) => string;
+  /** What --json prints instead of the contract value, for commands with a documented CLI shape. */
+  readonly json?: (value: Output<K>) => unknown;
   /** True when the answer means "checks failed" (exit 1). */
   readonly failed?: (value: Output<K>) => boolean;
   /** A message when the answer means "what you typed is wrong" (exit 2), e.g. field errors. */
@@ -46,7 +48,14 @@ export type CliOutcome =
   | { readonly kind: 'usage'; readonly error: string }
   /** The command answered, but the answer says the input was wrong; `result` still goes out with --json. */
   | { readonly kind: 'invalid'; readonly error: string; readonly result: Result<unknown> }
-  | { readonly kind: 'done'; readonly result: Result<unknown>; readonly text: string | null; readonly failed: boolean };
+  | {
+      readonly kind: 'done';
+      readonly result: Result<unknown>;
+      readonly text: string | null;
+      readonly failed: boolean;
+      /** Set when the command defines its own --json shape. */
+      readonly json?: { readonly value: unknown };
+    };
 
 /** The type-erased form the command table holds; `execute` keeps the command's own types inside. */
 export interface CliCommand {
@@ -73,7 +82,8 @@ export function defineCommand<K extends CommandName>(spec: CliCommandSpec<K>): C
       const invalid = spec.invalid?.(result.value) ?? null;
       if (invalid !== null) return { kind: 'invalid', error: invalid, result };
       const delivered = spec.deliver ? await spec.deliver(result.value, args, ctx) : null;
-      return { kind: 'done', result, text: delivered ?? spec.render(result.value), failed: spec.failed?.(result.value) ?? false };
+      const json = spec.json ? { json: { value: spec.json(result.value) } } : {};
+      return { kind: 'done', result, text: delivered ?? spec.render(result.value), failed: spec.failed?.(result.value) ?? false, ...json };
     },
   };
 }

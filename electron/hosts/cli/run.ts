@@ -55,6 +55,6 @@ export async function runCli(
     io.stderr(`sentinel-console: ${result.error.message.split('\n')[0]} [${result.error.code}]\n`);
     return exitCodeFor(result.error.code);
   }
-  io.stdout((request.args.json ? JSON.stringify(result.value, null, 2) : outcome.text ?? '') + '\n');
+  io.stdout((request.args.json ? JSON.stringify(outcome.json ? outcome.json.value : result.value, null, 2) : outcome.text ?? '') + '\n');
   return outcome.failed ? 1 : 0;
 }

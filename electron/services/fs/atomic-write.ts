@@ -10,13 +10,18 @@ export interface WriteAttrs {
   readonly mtimeMs?: number;
 }
 
+/** Test seam: runs once the temp file is complete and synced, just before it replaces the target. */
+export interface WriteHooks {
+  readonly beforeRename?: (tempPath: string) => Promise<void>;
+}
+
 /**
  * Replaces `path` so that readers see the old file or the new one, never a torn write: temp
  * file in the same directory (same filesystem, so rename is atomic) with its final mode and
  * owner before it becomes visible, fsync, rename, fsync the directory so the rename itself
  * survives a crash.
  */
-export async function writeAtomic(path: string, bytes: string | Uint8Array, attrs: WriteAttrs): Promise<void> {
+export async function writeAtomic(path: string, bytes: string | Uint8Array, attrs: WriteAttrs, hooks: WriteHooks = {}): Promise<void> {
   const dir = dirname(path);
   // A dot name: nginx's `include conf.d/*.conf` and `sites-enabled/*` globs never match it.
   const temp = join(dir, `.${basename(path)}.tmp-${randomBytes(6).toString('hex')}`);
@@ -32,6 +37,7 @@ export async function writeAtomic(path: string, bytes: string | Uint8Array, attr
     } finally {
       await handle.close();
     }
+    await hooks.beforeRename?.(temp);
     await rename(temp, path);
   } catch (err) {
     await rm(temp, { force: true });
