@@ -5,11 +5,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
 import { children, readTlv } from '../../shared/pki/der';
+import { algorithmProfile, signDer } from '../../shared/ca/algorithms';
+import { writeCrl, type CrlEntryInput } from '../../shared/ca/crl-encode';
 
 /**
  * Fleet-sized signed CRLs in well under a second, for tests and `npm run bench`: the CA comes
- * from @peculiar/x509, but the TBSCertList is written byte by byte into one buffer (x509's
- * generator and parser cannot handle 100k entries) and signed with WebCrypto.
+ * from @peculiar/x509, the CRL from the CA's own fast writer (shared/ca/crl-encode.ts: x509's
+ * generator and parser cannot handle 100k entries), signed with WebCrypto.
  */
 
 export interface BigCrlOptions {
@@ -45,7 +47,6 @@ export interface BigCrl {
 }
 
 const DAY = 86_400_000;
-const ECDSA_SHA256 = Uint8Array.of(0x30, 0x0a, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02);
 /** Reason codes used round-robin on every third entry (removeFromCRL is for delta CRLs only). */
 const REASON_CODES = [1, 2, 3, 4, 5, 6, 9, 10] as const;
 const REASON_NAMES: Readonly<Record<number, string>> = {
@@ -59,41 +60,6 @@ const REASON_NAMES: Readonly<Record<number, string>> = {
   10: 'aACompromise',
 };
 const DATES = 64;
-
-function lengthBytes(n: number): number[] {
-  if (n < 0x80) return [n];
-  const out: number[] = [];
-  for (let v = n; v > 0; v = Math.floor(v / 256)) out.unshift(v & 0xff);
-  return [0x80 | out.length, ...out];
-}
-
-function tlv(tag: number, ...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const size = parts.reduce((n, p) => n + p.length, 0);
-  const head = [tag, ...lengthBytes(size)];
-  const out = new Uint8Array(head.length + size);
-  out.set(head, 0);
-  let o = head.length;
-  for (const p of parts) out.set(p, (o += p.length) - p.length);
-  return out;
-}
-
-/** UTCTime through 2049, GeneralizedTime after (RFC 5280 §5.1.2.4). */
-function time(date: Date): Uint8Array {
-  const iso = date.toISOString().replace(/[-:T]/g, '').slice(0, 14);
-  const utc = date.getUTCFullYear() < 2050;
-  return tlv(utc ? 0x17 : 0x18, new TextEncoder().encode(`${utc ? iso.slice(2) : iso}Z`));
-}
-
-function unsignedInteger(bytes: Uint8Array): Uint8Array {
-  let start = 0;
-  while (start < bytes.length - 1 && bytes[start] === 0) start++;
-  const body = bytes.subarray(start);
-  return tlv(0x02, ((body[0] as number) & 0x80) !== 0 ? Uint8Array.of(0, ...body) : body);
-}
-
-function extension(oidLastByte: number, value: Uint8Array): Uint8Array {
-  return tlv(0x30, Uint8Array.of(0x06, 0x03, 0x55, 0x1d, oidLastByte), tlv(0x04, value));
-}
 
 function hex(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('hex').replace(/^0+(?=.)/, '');
@@ -128,42 +94,21 @@ function subjectDer(cert: x509.X509Certificate): Uint8Array {
   return der.subarray(subject.start, subject.end);
 }
 
-/** revokedCertificates written straight into one buffer: 35 bytes per entry, 49 with a reasonCode. */
-function revokedList(count: number, thisUpdate: Date, sampleSize: number): { list: Uint8Array; sample: RevokedSample[] } {
+/** Random 16-byte serials in 0x40-0x7f.., every third with a reasonCode, 64 distinct revocation times. */
+function revokedEntries(count: number, thisUpdate: Date, sampleSize: number): { entries: CrlEntryInput[]; sample: RevokedSample[] } {
   const serials = randomBytes(16 * count);
-  const dates = Array.from({ length: DATES }, (_, i) => time(new Date(thisUpdate.getTime() - (i + 1) * 3_600_000)));
-  const withReason = Math.floor((count + 2) / 3);
-  const content = count * 35 + withReason * 14;
-  const head = [0x30, ...lengthBytes(content)];
-  const out = new Uint8Array(head.length + content);
-  out.set(head, 0);
+  const dates = Array.from({ length: DATES }, (_, i) => new Date(thisUpdate.getTime() - (i + 1) * 3_600_000));
   const every = Math.max(1, Math.floor(count / Math.max(1, sampleSize - 1)));
   const sample: RevokedSample[] = [];
-  let o = head.length;
+  const entries: CrlEntryInput[] = new Array<CrlEntryInput>(count);
   for (let i = 0; i < count; i++) {
     const code = i % 3 === 0 ? REASON_CODES[(i / 3) % REASON_CODES.length] : undefined;
-    out[o] = 0x30;
-    out[o + 1] = code === undefined ? 33 : 47;
-    out[o + 2] = 0x02;
-    out[o + 3] = 16;
     const s = serials.subarray(i * 16, i * 16 + 16);
     s[0] = ((s[0] as number) & 0x7f) | 0x40;
-    out.set(s, o + 4);
-    out.set(dates[i % DATES] as Uint8Array, o + 20);
-    o += 35;
-    if (code !== undefined) {
-      out.set([0x30, 0x0c, 0x30, 0x0a, 0x06, 0x03, 0x55, 0x1d, 0x15, 0x04, 0x03, 0x0a, 0x01, code], o);
-      o += 14;
-    }
+    entries[i] = { serial: s, revokedAt: dates[i % DATES] as Date, reasonCode: code ?? null };
     if (i % every === 0 || i === count - 1) sample.push({ serial: hex(s), reason: code === undefined ? null : (REASON_NAMES[code] ?? null) });
   }
-  return { list: out, sample };
-}
-
-/** WebCrypto's raw r||s → DER ECDSA-Sig-Value, as X.509 carries it. */
-function ecdsaDer(raw: Uint8Array): Uint8Array {
-  const half = raw.length / 2;
-  return tlv(0x30, unsignedInteger(raw.subarray(0, half)), unsignedInteger(raw.subarray(half)));
+  return { entries, sample };
 }
 
 function pemOf(der: Uint8Array, label: string): string {
@@ -182,25 +127,20 @@ export async function generateBigCrl(opts: BigCrlOptions): Promise<BigCrl> {
   const ca = await makeCa(thisUpdate);
   const ski = ca.cert.getExtension(x509.SubjectKeyIdentifierExtension)?.keyId;
   if (!ski) throw new Error('CA has no subject key identifier');
-  const { list, sample } = revokedList(opts.entries, thisUpdate, opts.sampleSize ?? 200);
-  const crlNumberBytes = new Uint8Array(8);
-  new DataView(crlNumberBytes.buffer).setBigUint64(0, BigInt(crlNumber));
-  const extensions = tlv(
-    0xa0,
-    tlv(0x30, extension(0x23, tlv(0x30, tlv(0x80, Buffer.from(ski, 'hex')))), extension(0x14, unsignedInteger(crlNumberBytes))),
+  const { entries, sample } = revokedEntries(opts.entries, thisUpdate, opts.sampleSize ?? 200);
+  const ec = algorithmProfile('ec-p256');
+  const der = await writeCrl(
+    {
+      issuerDer: subjectDer(ca.cert),
+      signatureAlgorithmDer: ec.signatureAlgorithmDer,
+      thisUpdate,
+      nextUpdate,
+      crlNumber,
+      authorityKeyId: Buffer.from(ski, 'hex'),
+      entries,
+    },
+    (tbs) => signDer('ec-p256', ca.keys.privateKey, tbs),
   );
-  const tbs = tlv(
-    0x30,
-    Uint8Array.of(0x02, 0x01, 0x01),
-    ECDSA_SHA256,
-    subjectDer(ca.cert),
-    time(thisUpdate),
-    ...(nextUpdate ? [time(nextUpdate)] : []),
-    ...(opts.entries > 0 ? [list] : []),
-    extensions,
-  );
-  const raw = new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, ca.keys.privateKey, tbs));
-  const der = tlv(0x30, tbs, ECDSA_SHA256, tlv(0x03, Uint8Array.of(0), ecdsaDer(raw)));
   const pem = pemOf(der, 'X509 CRL');
   const notRevoked = Array.from({ length: 8 }, () => {
     const s = randomBytes(16);

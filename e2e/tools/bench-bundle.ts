@@ -20,6 +20,7 @@ export async function benchBundleInProcess(rounds: number, bundle: string): Prom
     clock: () => new Date(),
     keys: createNodeKeyReader(),
     systemTrustPath: bundle,
+    deviceCaTrust: async () => [],
   });
   const once = async () => {
     const result = await service.inspect({ sources: [{ kind: 'path', path: bundle }], role: 'any', deviceId: null, expiryWindowDays: 30 });

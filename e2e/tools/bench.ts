@@ -6,6 +6,7 @@ import { benchBundleInProcess } from './bench-bundle';
 import { benchNginx } from './bench-nginx';
 import { benchProbe } from './bench-probe';
 import { benchEnv } from './bench-env';
+import { benchCa } from './bench-ca';
 import { median } from './median';
 
 /**
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
   console.log(await benchNginx(rounds));
   console.log(await benchProbe(rounds, cli));
   console.log(await benchEnv(rounds));
+  console.log(await benchCa(rounds));
 }
 
 main().catch((err: unknown) => {

@@ -1,6 +1,7 @@
-import { app, BrowserWindow, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, protocol, safeStorage, session, shell, type WebContents } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { createNodeRouterDeps } from '../services/node-services';
+import { createElectronSafeStoragePort } from '../services/ca/vault/electron-safe-storage';
 import { createRouter } from '../services/router';
 import { APP_NAME, APP_VERSION } from '../services/app-version';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from './app-origin';
@@ -60,7 +61,9 @@ async function start(): Promise<void> {
     processVersions: process.versions,
   };
   let mainWindow: BrowserWindow | null = null;
-  const deps = createNodeRouterDeps(appFacts, createWindowEventSink(() => windows), electronFileDialog(() => mainWindow));
+  // Null on Linux without a real secret store (basic_text): the vault then never offers to remember.
+  const keyring = await createElectronSafeStoragePort(safeStorage);
+  const deps = createNodeRouterDeps(appFacts, createWindowEventSink(() => windows), electronFileDialog(() => mainWindow), keyring);
   installIpc(createRouter(deps), senders);
   app.on('will-quit', () => deps.health.stopSchedules());
   deps.health.startSchedules().catch((err: unknown) => console.error('Sentinel Console: scheduled probes not started:', err));

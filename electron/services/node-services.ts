@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { EventSink } from '../../shared/ipc/types';
 import type { AppInfoSource } from './app-info';
 import { createCertificateService } from './certificates/service';
@@ -12,14 +13,24 @@ import { runProcess } from './nginx/runner';
 import { createNginxService } from './nginx/service';
 import { nginxSettingsFromEnv } from './nginx/settings';
 import { createProbeEngine } from './probe/engine';
+import { createNodePostureService } from './posture/node-posture';
 import type { RouterDeps } from './router';
 import { noFileDialog, type FileDialog } from './file-dialog';
+import { createNodeCaService, nodeCaFs } from './ca/node-ca';
+import { deviceCaTrust } from './ca/trust';
+import type { SafeStoragePort } from './ca/vault/vault';
 
 /** Debian's (and Ubuntu's) bundle of the system's trusted roots. */
 export const SYSTEM_TRUST_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 
 /** Wires the services on plain Node adapters; all three hosts call this with their own app facts. */
-export function createNodeRouterDeps(app: AppInfoSource, events: EventSink, dialog: FileDialog = noFileDialog): RouterDeps {
+export function createNodeRouterDeps(
+  app: AppInfoSource,
+  events: EventSink,
+  dialog: FileDialog = noFileDialog,
+  /** Electron main passes its safeStorage adapter so the vault can remember an unlock; null elsewhere. */
+  safeStorage: SafeStoragePort | null = null,
+): RouterDeps {
   const keys = createNodeKeyReader();
   const clock = (): Date => new Date();
   const readBytes = async (p: string): Promise<Uint8Array> => new Uint8Array(await readFile(p));
@@ -32,6 +43,7 @@ export function createNodeRouterDeps(app: AppInfoSource, events: EventSink, dial
       clock: () => new Date(),
       keys,
       systemTrustPath: SYSTEM_TRUST_BUNDLE,
+      deviceCaTrust: () => deviceCaTrust(nodeCaFs, join(app.dataDir, 'ca'), clock()),
     }),
     // How nginx runs on this host comes from the host's own environment, never from a caller.
     nginx: createNginxService({ fs: createNodeNginxFs(), clock: () => new Date(), run: runProcess, settings: nginxSettingsFromEnv(process.env), keys }),
@@ -45,5 +57,9 @@ export function createNodeRouterDeps(app: AppInfoSource, events: EventSink, dial
       events,
       newId: () => randomUUID(),
     }),
+    // Keys, CA metadata, CRLs and the audit log live under <dataDir>/ca; nothing is read until a ca.* command runs.
+    ca: createNodeCaService({ dataDir: app.dataDir, events, safeStorage }),
+    // .env reading, auditing and safe saving; nothing is touched until an env.* or posture.* command runs.
+    posture: createNodePostureService(),
   };
 }

@@ -6,6 +6,20 @@ import { inspectCommand } from './inspect-command';
 import { verifyCommand } from './verify-command';
 import { nginxCheckCommand, nginxLintCommand, nginxRenderCommand } from './nginx-commands';
 import { probeCommand } from './probe-command';
+import {
+  caCrlCommand,
+  caExportCommand,
+  caImportCommand,
+  caInitCommand,
+  caIntermediateCommand,
+  caIssueCommand,
+  caListCommand,
+  caRevokeCommand,
+  caSignCsrCommand,
+  caStatusCommand,
+} from './ca-commands';
+import { auditEnvCommand } from './audit-env-command';
+import { envSetCommand } from './env-set-command';
 
 /** Every CLI verb; each dispatches one contract command through the same router as the app. */
 export const CLI_COMMANDS = {
@@ -16,6 +30,18 @@ export const CLI_COMMANDS = {
   'nginx lint': nginxLintCommand,
   'nginx check': nginxCheckCommand,
   probe: probeCommand,
+  'ca status': caStatusCommand,
+  'ca init': caInitCommand,
+  'ca import': caImportCommand,
+  'ca intermediate': caIntermediateCommand,
+  'ca issue': caIssueCommand,
+  'ca sign-csr': caSignCsrCommand,
+  'ca revoke': caRevokeCommand,
+  'ca crl': caCrlCommand,
+  'ca list': caListCommand,
+  'ca export': caExportCommand,
+  'audit env': auditEnvCommand,
+  'env set': envSetCommand,
 } as const satisfies Record<string, CliCommand>;
 
 export type CliCommandName = keyof typeof CLI_COMMANDS;

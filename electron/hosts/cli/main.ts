@@ -12,8 +12,9 @@ const code = await runCli(
     createRouter(
       createNodeRouterDeps(
         nodeAppSource('cli', dataDir ?? defaultDataDir(process.env)),
-        // A CLI run has no window: notices go to stderr so pipelines keep stdout clean.
-        { emit: (event, payload) => void process.stderr.write(`${event}: ${JSON.stringify(payload)}\n`) },
+        // A CLI run has no window: notices go to stderr so pipelines keep stdout clean; status
+        // pushes (health.status, ca.changed) are for screens and would only repeat the answer.
+        { emit: (event, payload) => void (event === 'app.notice' ? process.stderr.write(`${event}: ${JSON.stringify(payload)}\n`) : undefined) },
       ),
     ),
   {

@@ -15,6 +15,8 @@ export interface CertificateServiceDeps {
   readonly keys: KeyReader;
   /** The operating system's trust bundle (Debian: /etc/ssl/certs/ca-certificates.crt). */
   readonly systemTrustPath: string;
+  /** The device CA certificates trusted right now (active, and previous during a rotation overlap), as DER. */
+  readonly deviceCaTrust: () => Promise<Uint8Array[]>;
 }
 
 export interface CertificateService {
@@ -57,8 +59,11 @@ export function createCertificateService(deps: CertificateServiceDeps): Certific
         const input = await load({ kind: 'path', path: deps.systemTrustPath });
         return certificatesOf(input.bytes, input.file);
       }
-      case 'device-ca':
-        throw new CommandFailure('NOT_FOUND', 'No device CA is set up yet: create or import one in the Device CA area, or choose a trust file.');
+      case 'device-ca': {
+        const anchors = await deps.deviceCaTrust();
+        if (anchors.length === 0) throw new CommandFailure('NOT_FOUND', 'No device CA is set up yet: create or import one in the Device CA area, or choose a trust file.');
+        return anchors;
+      }
     }
   }
 
