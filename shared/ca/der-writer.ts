@@ -1,6 +1,7 @@
 /**
- * A small DER writer for the structures the CA signs itself (CRLs of 10,000+ entries, where
- * @peculiar/x509's generator is too slow). Promoted from e2e/support/big-crl.ts, which now
+ * A small DER writer for what the CA writes itself: CRLs of 10,000+ entries (where
+ * @peculiar/x509's generator is too slow) and the vault's PKCS#8 and PKCS#12 structures, so
+ * every byte emitted is visible and definite-length. Promoted from e2e/support/big-crl.ts, which now
  * uses it too. Pure: no Node built-ins, so the renderer could share it.
  */
 
@@ -97,3 +98,61 @@ export function ecdsaSignatureDer(raw: Uint8Array): Bytes {
   const half = raw.length / 2;
   return sequence(unsignedInteger(raw.subarray(0, half)), unsignedInteger(raw.subarray(half)));
 }
+
+/** Concatenates byte arrays into a new one. */
+export function concat(parts: readonly Uint8Array[]): Bytes {
+  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** SET OF in DER order: elements sorted by their encodings (X.690 §11.6). */
+export function setOf(...items: readonly Uint8Array[]): Bytes {
+  const sorted = [...items].sort((a, b) => {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+      if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
+    }
+    return a.length - b.length;
+  });
+  return tlv(0x31, ...sorted);
+}
+
+/** `[n]` constructed, as EXPLICIT tagging writes it. */
+export const explicit = (n: number, inner: Uint8Array): Bytes => tlv(0xa0 | n, inner);
+
+export const octetString = (bytes: Uint8Array): Bytes => tlv(0x04, bytes);
+
+export const derNull = (): Bytes => Uint8Array.of(0x05, 0x00);
+
+/** An OBJECT IDENTIFIER from dotted form. */
+export function objectId(dotted: string): Bytes {
+  const arcs = dotted.split('.').map(Number);
+  if (arcs.length < 2 || arcs.some((a) => !Number.isSafeInteger(a) || a < 0)) throw new RangeError(`bad OID ${dotted}`);
+  const out: number[] = [];
+  const push = (arc: number): void => {
+    const groups: number[] = [arc % 128];
+    for (let v = Math.floor(arc / 128); v > 0; v = Math.floor(v / 128)) groups.unshift((v % 128) | 0x80);
+    out.push(...groups);
+  };
+  push((arcs[0] as number) * 40 + (arcs[1] as number));
+  for (const arc of arcs.slice(2)) push(arc);
+  return tlv(0x06, Uint8Array.from(out));
+}
+
+/** BMPString (UTF-16BE), what PKCS#12 friendlyName attributes hold. */
+export function bmpString(text: string): Bytes {
+  const bytes = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    bytes[i * 2] = unit >> 8;
+    bytes[i * 2 + 1] = unit & 0xff;
+  }
+  return tlv(0x1e, bytes);
+}
+
+/** AlgorithmIdentifier with explicit NULL parameters, as OpenSSL writes digests and HMAC PRFs. */
+export const algorithmWithNull = (oid: string): Bytes => sequence(objectId(oid), derNull());

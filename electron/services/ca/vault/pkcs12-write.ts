@@ -1,7 +1,7 @@
 import { X509Certificate, createHash, createPrivateKey, randomBytes } from 'node:crypto';
 import { CommandFailure } from '../../../../shared/ipc/errors';
 import { MAX_PKCS12_KDF_ITERATIONS } from '../../pki/kdf';
-import { bmpString, explicit, integer, objectId, octetString, sequence, setOf, algorithmWithNull } from './der-writer';
+import { algorithmWithNull, bmpString, explicit, objectId, octetString, sequence, setOf, smallInteger as integer } from '../../../../shared/ca/der-writer';
 import { pbes2Encrypt, vaultIterations } from './pkcs8-encrypt';
 import { pkcs12MacSha256 } from './pkcs12-mac';
 

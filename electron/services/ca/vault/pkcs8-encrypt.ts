@@ -4,7 +4,7 @@ import { CommandFailure } from '../../../../shared/ipc/errors';
 import { PkiFailure, items, octets, parseBer, smallInt } from '../../pki/asn1';
 import { OID, describeScheme, type Scheme } from '../../pki/decrypt';
 import { MAX_PBKDF2_ITERATIONS, checkIterations } from '../../pki/kdf';
-import { algorithmWithNull, concat, objectId, octetString, integer, sequence } from './der-writer';
+import { algorithmWithNull, concat, objectId, octetString, sequence, smallInteger as integer } from '../../../../shared/ca/der-writer';
 
 /**
  * Encrypted PKCS#8 (RFC 5958 EncryptedPrivateKeyInfo) with PBES2 at a real work factor:
