@@ -45,10 +45,14 @@ export async function benchProbe(rounds: number, cli: string): Promise<string> {
     await probe(matrixArgs);
     // What "Probe now" and the scheduler do: the engine inside the running app.
     const engine = createProbeEngine({ readFile: async (p) => new Uint8Array(await readFile(p)), clock: () => new Date() });
-    const profile = testProfile(pki, port);
+    const profile = testProfile(pki, port, { matrixDir: join(dir, 'matrix') });
     const inApp = await median(rounds, async () => {
       const report = await engine.run(profile, { matrix: false, tls: true });
       if (!report.ok) throw new Error(`in-app probe failed: ${report.summary}`);
+    });
+    const inAppMatrix = await median(rounds, async () => {
+      const report = await engine.run(profile, { matrix: true, tls: true });
+      if (!report.ok) throw new Error(`in-app matrix failed: ${report.summary}`);
     });
     const smoke = await median(rounds, () => probe(smokeArgs));
     const matrix = await median(rounds, () => probe(matrixArgs));
@@ -57,6 +61,7 @@ export async function benchProbe(rounds: number, cli: string): Promise<string> {
     return [
       `proxy smoke test + TLS details in the running app (Probe now / scheduler): ${inApp.toFixed(1)} ms vs the same 4 curl calls in sequence ${curl.toFixed(1)} ms, ratio ${(inApp / curl).toFixed(2)}x`,
       `proxy smoke test (live, ready, anonymous + authenticated heartbeat, TLS details): sentinel-console probe ${smoke.toFixed(1)} ms vs the same 4 curl calls in sequence ${curl.toFixed(1)} ms, ratio ${(smoke / curl).toFixed(2)}x`,
+      `proxy smoke test + full enforcement matrix in the running app (Run matrix): ${inAppMatrix.toFixed(1)} ms vs sslscan of the port ${sslscan.toFixed(1)} ms, ratio ${(inAppMatrix / sslscan).toFixed(2)}x`,
       `proxy smoke test + full enforcement matrix: sentinel-console probe --matrix ${matrix.toFixed(1)} ms vs sslscan of the port ${sslscan.toFixed(1)} ms, ratio ${(matrix / sslscan).toFixed(2)}x`,
     ].join('\n');
   } finally {

@@ -5,8 +5,9 @@ import { usage, type CliCommand, type CliContext, type UsageError } from './defi
 import { single } from './flag-values';
 
 /**
- * `sentinel-console ca …` verbs. Secrets come only from environment variables named by
- * --passphrase-env (never from an argument value, which ps and shell history would show).
+ * `sentinel-console ca …` verbs. Secrets come from the environment variable named by
+ * --passphrase-env or from a prompt (hidden, or the first line of piped stdin), never from an
+ * argument value, which ps and shell history would show.
  * Verbs that use keys first dispatch ca.unlock, then their own command, through the same router.
  */
 
@@ -52,10 +53,11 @@ export function defineCaCommand<K extends CommandName>(spec: CaCliSpec<K>): CliC
       if (spec.passphrase !== 'none') {
         const secret = secretFromEnv(args, ctx, '--passphrase-env');
         if (isUsage(secret)) return { kind: 'usage', error: secret.usageError };
-        if (secret === null) {
-          return { kind: 'usage', error: `${verb} needs the CA passphrase: --passphrase-env NAME reads it from environment variable NAME (never from an argument)` };
+        const typed = secret === null && ctx.readSecret ? await ctx.readSecret(`CA passphrase for ${verb}: `) : null;
+        if (secret === null && typed === null) {
+          return { kind: 'usage', error: `${verb} needs the CA passphrase: type it at the prompt, pipe it on stdin, or name an environment variable with --passphrase-env NAME (never an argument)` };
         }
-        passphrase = secret;
+        passphrase = secret ?? typed;
       }
       const input = spec.toInput(args, ctx, passphrase);
       if (isUsage(input)) return { kind: 'usage', error: input.usageError };

@@ -11,6 +11,8 @@ export interface CliContext {
   readonly writeFile: (path: string, text: string) => Promise<{ backupPath: string | null }>;
   /** Notes beside the main output (stdout stays pipeable). */
   readonly stderr: (text: string) => void;
+  /** Asks for a secret (hidden on a terminal, first line of piped stdin); null when none was given. */
+  readonly readSecret?: (prompt: string) => Promise<string | null>;
 }
 
 /** Calls one contract command; the CLI host passes dispatch bound to its router. */

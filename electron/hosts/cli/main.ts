@@ -4,6 +4,7 @@ import { defaultDataDir } from '../../services/data-dir';
 import { nodeAppSource } from '../node-app-source';
 import { runCli } from './run';
 import { writeFileAtomic } from '../../services/fs/atomic-write';
+import { createSecretPrompt } from './secret-prompt';
 
 /** `sentinel-console` entry: compose the router for the CLI host and exit with runCli's code. */
 const code = await runCli(
@@ -23,6 +24,7 @@ const code = await runCli(
     env: process.env,
     cwd: process.cwd(),
     writeFile: (path, text) => writeFileAtomic(path, text, { backupPath: `${path}.bak` }),
+    readSecret: createSecretPrompt(process.stdin, process.stderr),
   },
 );
 process.exitCode = code;

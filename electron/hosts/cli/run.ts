@@ -11,6 +11,7 @@ export interface CliIo {
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly cwd?: string;
   readonly writeFile?: CliContext['writeFile'];
+  readonly readSecret?: CliContext['readSecret'];
 }
 
 const noWrites: CliContext['writeFile'] = async (path) => {
@@ -39,7 +40,7 @@ export async function runCli(
   }
   const router = makeRouter(request.args.dataDir);
   const call: Dispatcher = (name, input) => dispatch(router, name, input);
-  const outcome = await CLI_COMMANDS[request.command].execute(request.args, { env: io.env ?? {}, cwd: io.cwd ?? '/', writeFile: io.writeFile ?? noWrites, stderr: io.stderr }, call);
+  const outcome = await CLI_COMMANDS[request.command].execute(request.args, { env: io.env ?? {}, cwd: io.cwd ?? '/', writeFile: io.writeFile ?? noWrites, stderr: io.stderr, ...(io.readSecret ? { readSecret: io.readSecret } : {}) }, call);
   if (outcome.kind === 'usage') {
     io.stderr(`sentinel-console: ${outcome.error}\n`);
     return 2;
