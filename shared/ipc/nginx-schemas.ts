@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { headerNamesSchema } from './header-names-schema';
 import { DEFAULT_DEPLOYED_PATH, DEFAULT_UPSTREAM_URL } from '../nginx/types';
 
 const MAX_CONFIG_TEXT = 4 * 1024 * 1024;
@@ -40,18 +41,7 @@ export const NginxRenderDraftSchema = z
       .nullable()
       .default({ maxAgeSeconds: 31_536_000, includeSubdomains: false }),
     /** Overrides by role; missing roles keep DEFAULT_HEADER_NAMES. */
-    headerNames: z
-      .object({
-        verify: headerName,
-        subjectDn: headerName,
-        issuerDn: headerName,
-        serial: headerName,
-        fingerprint: headerName,
-        validFrom: headerName,
-        validTo: headerName,
-        cert: headerName,
-      })
-      .strict()
+    headerNames: headerNamesSchema(headerName)
       .partial()
       .default({}),
     allowRemoteUpstream: z.boolean().default(false),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { headerNamesSchema } from './header-names-schema';
 import { DEFAULT_PROBE_PATHS, DEFAULT_PROBE_TIMEOUTS } from '../model/probe';
 import { DEFAULT_HEADER_NAMES } from '../nginx/types';
 
@@ -29,19 +30,7 @@ export const ProxyProfileDraftSchema = z
       .nullable()
       .default(null),
     paths: z.object({ live: urlPath, ready: urlPath, heartbeat: urlPath }).strict().default(DEFAULT_PROBE_PATHS),
-    headerNames: z
-      .object({
-        verify: headerName,
-        subjectDn: headerName,
-        issuerDn: headerName,
-        serial: headerName,
-        fingerprint: headerName,
-        validFrom: headerName,
-        validTo: headerName,
-        cert: headerName,
-      })
-      .strict()
-      .default(DEFAULT_HEADER_NAMES),
+    headerNames: headerNamesSchema(headerName).default(DEFAULT_HEADER_NAMES),
     matrixDir: path.nullable().default(null),
     crlFile: path.nullable().default(null),
     intervalSeconds: z.number().int().min(5).max(86_400).nullable().default(null),
