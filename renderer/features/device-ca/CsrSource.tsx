@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { CSR_FILTERS, useChoosePath } from './use-choose-path';
+import { CSR_FILTERS, useChoosePath } from '../../bridge/use-choose-path';
 
 export type CsrInput = { readonly kind: 'text'; readonly name: string; readonly text: string } | { readonly kind: 'path'; readonly path: string };
 

@@ -4,7 +4,7 @@ import { passphraseProblems, requiredProblem } from './ca-validation';
 import { focusFirstInvalid, TextInput } from './ca-fields';
 import { PassphraseFields } from './PassphraseFields';
 import { PathInput } from './PathInput';
-import { PEM_FILTERS } from './use-choose-path';
+import { PEM_FILTERS } from '../../bridge/use-choose-path';
 import { useCaAction } from './use-ca-action';
 
 /** An existing CA certificate and key, read by main and re-encrypted under a new vault passphrase. */

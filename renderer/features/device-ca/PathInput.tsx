@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { TextInput } from './ca-fields';
-import { useChoosePath, type FileFilters } from './use-choose-path';
+import { useChoosePath, type FileFilters } from '../../bridge/use-choose-path';
 
 export interface PathInputProps {
   readonly label: string;

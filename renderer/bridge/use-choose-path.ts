@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { Input } from '../../../shared/ipc/types';
-import { useBridge } from '../../bridge/bridge-context';
+import type { Input } from '../../shared/ipc/types';
+import { useBridge } from './bridge-context';
 
 export type FileFilters = NonNullable<Input<'files.choose'>['filters']>;
 
