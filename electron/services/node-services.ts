@@ -1,29 +1,26 @@
-import { randomUUID } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { EventSink } from '../../shared/ipc/types';
 import type { AppInfoSource } from './app-info';
-import { createCertificateService } from './certificates/service';
-import { createNodeHealthFs } from './health/fs';
-import { nodeTimers } from './health/scheduler';
-import { createHealthService } from './health/service';
-import { createNodeKeyReader } from './pki/key-reader';
-import { createNodeNginxFs } from './nginx/fs';
-import { runProcess } from './nginx/runner';
-import { createNginxService } from './nginx/service';
-import { nginxSettingsFromEnv } from './nginx/settings';
-import { createProbeEngine } from './probe/engine';
-import { createNodePostureService } from './posture/node-posture';
-import type { RouterDeps } from './router';
-import { noFileDialog, type FileDialog } from './file-dialog';
-import { createNodeCaService, nodeCaFs } from './ca/node-ca';
-import { deviceCaTrust } from './ca/trust';
+import type { CaService } from './ca/service-types';
 import type { SafeStoragePort } from './ca/vault/vault';
+import type { CertificateService } from './certificates/service';
+import { noFileDialog, type FileDialog } from './file-dialog';
+import type { HealthService } from './health/service-types';
+import { lazyService } from './lazy-service';
+import type { NginxService } from './nginx/service-types';
+import type { PostureService } from './posture/service-types';
+import type { RouterDeps } from './router';
+import { COMMANDS } from '../../shared/ipc/channels';
 
-/** Debian's (and Ubuntu's) bundle of the system's trusted roots. */
-export const SYSTEM_TRUST_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
+export { SYSTEM_TRUST_BUNDLE } from './certificates/node-certificates';
 
-/** Wires the services on plain Node adapters; all three hosts call this with their own app facts. */
+type CaMethods = { readonly [K in keyof CaService]: true };
+const CA_METHODS = Object.fromEntries(COMMANDS.filter((c) => c.startsWith('ca.')).map((c) => [c, true])) as CaMethods;
+
+/**
+ * Wires the services on plain Node adapters; all three hosts call this with their own app facts.
+ * Each service's module loads on its first call (see lazy-service.ts), so a CLI command loads
+ * only what it uses; nothing touches the disk until a command runs.
+ */
 export function createNodeRouterDeps(
   app: AppInfoSource,
   events: EventSink,
@@ -31,35 +28,25 @@ export function createNodeRouterDeps(
   /** Electron main passes its safeStorage adapter so the vault can remember an unlock; null elsewhere. */
   safeStorage: SafeStoragePort | null = null,
 ): RouterDeps {
-  const keys = createNodeKeyReader();
-  const clock = (): Date => new Date();
-  const readBytes = async (p: string): Promise<Uint8Array> => new Uint8Array(await readFile(p));
+  const env = { ...process.env };
+  const health = lazyService<HealthService>(
+    { run: true, list: true, save: true, remove: true, schedule: true, startSchedules: true, stopSchedules: true },
+    async () => (await import('./health/node-health')).createNodeHealthService(app.dataDir, events),
+  );
   return {
     app,
     events,
     dialog,
-    certificates: createCertificateService({
-      fs: { readFile: async (p) => new Uint8Array(await readFile(p)), stat: (p) => stat(p) },
-      clock: () => new Date(),
-      keys,
-      systemTrustPath: SYSTEM_TRUST_BUNDLE,
-      deviceCaTrust: () => deviceCaTrust(nodeCaFs, join(app.dataDir, 'ca'), clock()),
-    }),
-    // How nginx runs on this host comes from the host's own environment, never from a caller.
-    nginx: createNginxService({ fs: createNodeNginxFs(), clock: () => new Date(), run: runProcess, settings: nginxSettingsFromEnv(process.env), keys }),
-    // Timers are armed only by long-running hosts calling health.startSchedules().
-    health: createHealthService({
-      dataDir: app.dataDir,
-      fs: createNodeHealthFs(),
-      clock,
-      timers: nodeTimers,
-      engine: createProbeEngine({ readFile: readBytes, clock }),
-      events,
-      newId: () => randomUUID(),
-    }),
-    // Keys, CA metadata, CRLs and the audit log live under <dataDir>/ca; nothing is read until a ca.* command runs.
-    ca: createNodeCaService({ dataDir: app.dataDir, events, safeStorage }),
-    // .env reading, auditing and safe saving; nothing is touched until an env.* or posture.* command runs.
-    posture: createNodePostureService(),
+    certificates: lazyService<CertificateService>({ inspect: true, verify: true }, async () =>
+      (await import('./certificates/node-certificates')).createNodeCertificateService(app.dataDir),
+    ),
+    nginx: lazyService<NginxService>({ render: true, lint: true, check: true, diff: true, installPlan: true, install: true }, async () =>
+      (await import('./nginx/node-nginx')).createNodeNginxService(env),
+    ),
+    health,
+    ca: lazyService<CaService>(CA_METHODS, async () => (await import('./ca/node-ca')).createNodeCaService({ dataDir: app.dataDir, events, safeStorage })),
+    posture: lazyService<PostureService>({ read: true, audit: true, preview: true, save: true, generateSecret: true }, async () =>
+      (await import('./posture/node-posture')).createNodePostureService(),
+    ),
   };
 }
