@@ -8,6 +8,8 @@ import { resolveBridge } from './bridge/resolve-bridge';
 import './styles/theme.css';
 import './styles/app.css';
 import './styles/panels.css';
+import './styles/modal.css';
+import './styles/diff.css';
 import './styles/cert-controls.css';
 import './styles/cert-results.css';
 import './styles/cert-cards.css';
