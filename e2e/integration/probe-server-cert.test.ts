@@ -65,7 +65,13 @@ describe.skipIf(!nginxAvailable())("probe: the proxy's own certificate", () => {
     const untrusted = testProfile(pki, port, { caFile: pki.foreignCa.certPath });
     const report = await engine.run(untrusted, { tls: true, matrix: false });
     expect(report.steps[0]).toMatchObject({ ok: false, error: 'unknown-ca' });
-    expect(report.tls).toMatchObject({ chainVerified: false, verifyError: 'unknown-ca' });
+    expect(report.tls).toMatchObject({ chainVerified: false, verifyError: 'unknown-ca', hostnameVerified: true });
+    // Every TLS-details handshake verified too, yet the operator still sees what the proxy sent
+    // (read from the plaintext TLS 1.2 flight) and which versions it speaks.
+    expect(report.tls?.chain.map((c) => c.subject)).toEqual(['O=Sentinel Test,CN=localhost', 'O=Sentinel Test,CN=Sentinel Test Root CA']);
+    expect(report.tls?.protocols).toMatchObject({ 'TLSv1.2': true, 'TLSv1.3': true, TLSv1: false });
+    expect(report.tls?.version).toBe('TLSv1.3');
+    expect(report.tls?.cipher).toBeNull();
     const insecure = await engine.run({ ...untrusted, insecure: true }, { tls: true, matrix: false });
     expect(insecure).toMatchObject({ ok: true, insecure: true });
     expect(insecure.tls?.chainVerified).toBeNull();

@@ -137,3 +137,8 @@ export function isConnectionLevel(error: ProbeErrorClass): boolean {
       return assertNever(error, 'probe error class');
   }
 }
+
+/** The proxy's certificate was not trusted: the TLS handshake itself got as far as the certificate. */
+export function isCertificateTrust(error: ProbeErrorClass): boolean {
+  return error === 'unknown-ca' || error === 'self-signed' || error === 'expired' || error === 'not-yet-valid' || error === 'hostname-mismatch';
+}

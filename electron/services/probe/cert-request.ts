@@ -7,7 +7,13 @@ import type { ProbeTarget } from './target';
 
 /** Whether the proxy asks for a client certificate, read off a TLS 1.2 handshake; or why that is unknown. */
 export type CertRequestResult =
-  | { readonly known: true; readonly requestsClientCert: boolean; readonly acceptableCas: readonly string[] }
+  | {
+      readonly known: true;
+      readonly requestsClientCert: boolean;
+      readonly acceptableCas: readonly string[];
+      /** The Certificate message exactly as sent (plaintext in TLS 1.2), leaf first. */
+      readonly certificates: readonly Uint8Array[];
+    }
   | { readonly known: false; readonly reason: string };
 
 // TLS alert descriptions worth naming (RFC 8446 §6).
@@ -62,7 +68,7 @@ export function probeCertificateRequest(target: ProbeTarget, connectMs: number):
           return;
         case 'complete': {
           const request = result.flight.certificateRequest;
-          finish({ known: true, requestsClientCert: request !== null, acceptableCas: request ? request.authorities.map(caName) : [] });
+          finish({ known: true, requestsClientCert: request !== null, acceptableCas: request ? request.authorities.map(caName) : [], certificates: result.flight.certificates });
           return;
         }
         case 'alert':

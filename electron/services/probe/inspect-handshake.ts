@@ -5,8 +5,10 @@ import type { ProbeTarget } from './target';
 
 export interface InspectSpec {
   readonly target: ProbeTarget;
-  /** Trust for `socket.authorized`: PEM, [] for an empty store, undefined for the system store. */
+  /** Trust for the chain: PEM, or undefined for the system store. */
   readonly ca: string | readonly string[] | undefined;
+  /** False only when the profile is marked insecure; otherwise an untrusted chain fails the handshake. */
+  readonly verify: boolean;
   readonly connectMs: number;
   readonly version?: SecureVersion;
   readonly requestOCSP?: boolean;
@@ -26,10 +28,10 @@ export interface Handshaken {
 const LEGACY_CIPHERS = 'DEFAULT@SECLEVEL=0';
 
 /**
- * A bare TLS handshake that looks and leaves: no application data is ever written on it, so it
- * completes whatever the proxy's certificate is, and the caller reads the facts (protocol,
- * chain, `authorized`/`authorizationError`) off the socket. Requests go through https-attempt,
- * which verifies before sending anything.
+ * A bare TLS handshake that looks and leaves: no application data is ever written on it. The
+ * chain is verified as the profile says (an untrusted one fails with its classified error);
+ * the host name is checked by the caller, so a name mismatch is reported as such rather than
+ * hiding the version and cipher.
  */
 export function inspectHandshake<T>(spec: InspectSpec, read: (h: Handshaken) => T): Promise<InspectResult<T>> {
   const legacy = spec.version === 'TLSv1' || spec.version === 'TLSv1.1';
@@ -60,14 +62,11 @@ export function inspectHandshake<T>(spec: InspectSpec, read: (h: Handshaken) => 
         port: spec.target.port,
         servername: spec.target.servername ?? '',
         ca: typeof spec.ca === 'string' || spec.ca === undefined ? spec.ca : [...spec.ca],
-        // The one deliberate exception to "verification stays on": this socket never carries a
-        // request, and the chain and hostname are judged from authorized/checkServerIdentity.
-        // eslint-disable-next-line no-restricted-syntax
-        rejectUnauthorized: false,
+        rejectUnauthorized: spec.verify,
         ...(spec.version ? { minVersion: spec.version, maxVersion: spec.version } : {}),
         ...(legacy ? { ciphers: LEGACY_CIPHERS } : {}),
         requestOCSP: spec.requestOCSP === true,
-        // `authorized` then speaks of the chain alone; the host name is checked separately.
+        // The host name is checked by the caller with tls.checkServerIdentity, and reported apart.
         checkServerIdentity: () => undefined,
       };
       socket = connect(options);

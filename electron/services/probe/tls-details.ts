@@ -1,6 +1,8 @@
+import { X509Certificate } from 'node:crypto';
+import { isIP } from 'node:net';
 import { checkServerIdentity, type DetailedPeerCertificate, type PeerCertificate, type SecureVersion } from 'node:tls';
 import type { ChainCertificate, TlsDetails, TlsProtocol } from '../../../shared/model/probe';
-import { classifyProbeError, describeProbeError } from '../../../shared/probe/classify';
+import { describeProbeError, isCertificateTrust } from '../../../shared/probe/classify';
 import { summarizeCertificate } from '../../../shared/probe/certificates';
 import type { CertRequestResult } from './cert-request';
 import { type InspectResult, inspectHandshake } from './inspect-handshake';
@@ -8,20 +10,22 @@ import { type ConnectionSettings, identityName } from './target';
 
 const PROTOCOLS: readonly TlsProtocol[] = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 
+/** Whether the leaf the proxy sent names `name` (DNS, or an IP SAN for an address), read from its DER when no session stands. */
+function leafNames(der: Uint8Array, name: string): boolean {
+  const cert = new X509Certificate(der);
+  return (isIP(name) ? cert.checkIP(name) : cert.checkHost(name)) !== undefined;
+}
+
 interface Session {
   readonly version: string | null;
   readonly cipher: string | null;
-  readonly sent: readonly Uint8Array[];
+  /** Node's issuer walk: the chain as sent, plus the anchor from the trust store when it was not sent. */
+  readonly walked: readonly Uint8Array[];
   readonly hostnameError: Error | undefined;
   readonly ocspStapled: boolean;
 }
 
-/**
- * The certificates in the order the issuer links run. With an empty trust store, Node's walk
- * can only use certificates the server sent, so this is the chain as sent (a sent certificate
- * outside the chain is left out).
- */
-function sentChain(leaf: DetailedPeerCertificate): Uint8Array[] {
+function issuerWalk(leaf: DetailedPeerCertificate): Uint8Array[] {
   const out: Uint8Array[] = [];
   const seen = new Set<string>();
   let cert: DetailedPeerCertificate | undefined = leaf;
@@ -33,65 +37,63 @@ function sentChain(leaf: DetailedPeerCertificate): Uint8Array[] {
   return out;
 }
 
-function verification(conn: ConnectionSettings): Promise<InspectResult<string | null>> {
-  return inspectHandshake({ target: conn.target, ca: conn.ca, connectMs: conn.timeouts.connectMs }, ({ socket }) =>
-    socket.authorized ? null : String(socket.authorizationError ?? 'UNABLE_TO_VERIFY'),
-  );
-}
-
+/** One handshake verified as the profile says: version, cipher, stapling, and the chain and host name facts. */
 function session(conn: ConnectionSettings): Promise<InspectResult<Session>> {
-  const spec = { target: conn.target, ca: [], connectMs: conn.timeouts.connectMs, requestOCSP: true };
+  const spec = { target: conn.target, ca: conn.ca, verify: conn.verify, connectMs: conn.timeouts.connectMs, requestOCSP: true };
   return inspectHandshake(spec, ({ socket, ocsp }) => {
     const leaf = socket.getPeerCertificate(true);
     const plain: PeerCertificate = leaf;
     return {
       version: socket.getProtocol(),
       cipher: socket.getCipher()?.name ?? null,
-      sent: sentChain(leaf),
+      walked: issuerWalk(leaf),
       hostnameError: plain.raw ? checkServerIdentity(identityName(conn.target), plain) : new Error('no certificate'),
       ocspStapled: ocsp !== null && ocsp.length > 0,
     };
   });
 }
 
+/**
+ * Each version on its own handshake. A version counts as accepted when the handshake reached
+ * the certificate: an untrusted proxy still speaks the version, and its trust is reported apart.
+ */
 async function protocols(conn: ConnectionSettings): Promise<Record<TlsProtocol, boolean>> {
   const tried = await Promise.all(
-    PROTOCOLS.map((version: SecureVersion) => inspectHandshake({ target: conn.target, ca: [], connectMs: conn.timeouts.connectMs, version }, () => true)),
+    PROTOCOLS.map((version: SecureVersion) =>
+      inspectHandshake({ target: conn.target, ca: conn.ca, verify: conn.verify, connectMs: conn.timeouts.connectMs, version }, () => true),
+    ),
   );
   const out = { TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': false, 'TLSv1.3': false };
-  PROTOCOLS.forEach((p, i) => (out[p] = tried[i]?.ok === true));
+  PROTOCOLS.forEach((p, i) => {
+    const t = tried[i];
+    out[p] = t !== undefined && (t.ok || isCertificateTrust(t.error));
+  });
   return out;
 }
 
 /**
  * Version, cipher, the chain as sent, verification, the versions accepted, stapling and the
- * client-certificate request: each on its own connection, all at once.
+ * client-certificate request: each on its own connection, all at once. Every handshake verifies
+ * unless the profile is insecure; the chain as sent is read from the plaintext TLS 1.2 flight
+ * (so it is there even when the proxy is not trusted), else from Node's issuer walk.
  */
 export async function collectTlsDetails(conn: ConnectionSettings, certRequest: Promise<CertRequestResult>, now: Date): Promise<TlsDetails> {
-  const [s, verified, accepted, request] = await Promise.all([
-    session(conn),
-    conn.verify ? verification(conn) : Promise.resolve(null),
-    protocols(conn),
-    certRequest,
-  ]);
-  const chain: ChainCertificate[] = s.ok ? await Promise.all(s.value.sent.map((der) => summarizeCertificate(der, now))) : [];
+  const [s, accepted, request] = await Promise.all([session(conn), protocols(conn), certRequest]);
+  const sent = request.known && request.certificates.length > 0 ? request.certificates : s.ok ? s.value.walked : [];
+  const chain: ChainCertificate[] = await Promise.all(sent.map((der) => summarizeCertificate(der, now)));
   const clientCert = request.known ? { requestsClientCert: request.requestsClientCert, acceptableCas: request.acceptableCas } : { requestsClientCert: null, acceptableCas: [] };
   const base = {
-    version: s.ok ? s.value.version : null,
+    // Untrusted: no session to read, so the newest version the proxy accepted stands in.
+    version: s.ok ? s.value.version : ([...PROTOCOLS].reverse().find((p) => accepted[p]) ?? null),
     cipher: s.ok ? s.value.cipher : null,
     chain,
-    hostnameVerified: s.ok && s.value.hostnameError === undefined,
+    hostnameVerified: s.ok ? s.value.hostnameError === undefined : sent[0] !== undefined && leafNames(sent[0], identityName(conn.target)),
     protocols: accepted,
     ocspStapled: s.ok && s.value.ocspStapled,
     ...clientCert,
   };
   if (!s.ok) return { ...base, chainVerified: conn.verify ? false : null, verifyError: s.error, verifyMessage: describeProbeError(s.error, s.code, s.message) };
-  if (verified === null) return { ...base, chainVerified: null, verifyError: null, verifyMessage: 'Not verified: the profile is marked insecure.' };
-  if (!verified.ok) return { ...base, chainVerified: false, verifyError: verified.error, verifyMessage: describeProbeError(verified.error, verified.code, verified.message) };
-  if (verified.value !== null) {
-    const error = classifyProbeError(verified.value, '');
-    return { ...base, chainVerified: false, verifyError: error, verifyMessage: describeProbeError(error, verified.value, verified.value) };
-  }
+  if (!conn.verify) return { ...base, chainVerified: null, verifyError: null, verifyMessage: 'Not verified: the profile is marked insecure.' };
   const hostError = s.value.hostnameError;
   if (hostError) return { ...base, chainVerified: true, verifyError: 'hostname-mismatch', verifyMessage: describeProbeError('hostname-mismatch', undefined, hostError.message) };
   return { ...base, chainVerified: true, verifyError: null, verifyMessage: null };
