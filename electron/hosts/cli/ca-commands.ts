@@ -31,7 +31,7 @@ export const caStatusCommand = defineCaCommand({
 export const caInitCommand = defineCaCommand({
   dispatches: 'ca.init',
   summary: 'Create the root CA (and the vault, the first time)',
-  usage: `sentinel-console ca init --subject "CN=…" [--key ${KEY_HELP}] [--validity-days N] --passphrase-env NAME [--data-dir DIR] [--json]`,
+  usage: `sentinel-console ca init --subject "CN=…" [--key ${KEY_HELP}] [--validity-days N] [--passphrase-env NAME] [--data-dir DIR] [--json]`,
   details: 'The first ca init sets the vault passphrase (at least 12 characters); later CA commands need the same one.',
   flags: ['--subject', '--key', '--validity-days'],
   passphrase: 'input',
@@ -50,7 +50,7 @@ export const caInitCommand = defineCaCommand({
 export const caImportCommand = defineCaCommand({
   dispatches: 'ca.import',
   summary: 'Bring an existing CA certificate and key into the vault (the key is re-encrypted)',
-  usage: 'sentinel-console ca import --cert FILE --key FILE [--key-passphrase-env NAME] --passphrase-env NAME [--json]',
+  usage: 'sentinel-console ca import --cert FILE --key FILE [--key-passphrase-env NAME] [--passphrase-env NAME] [--json]',
   flags: ['--cert', '--key', '--key-passphrase-env'],
   passphrase: 'input',
   toInput: (args, ctx, passphrase) => {
@@ -72,7 +72,7 @@ export const caImportCommand = defineCaCommand({
 export const caIntermediateCommand = defineCaCommand({
   dispatches: 'ca.createIntermediate',
   summary: 'Create an intermediate CA under the root; it becomes the issuing CA',
-  usage: `sentinel-console ca intermediate --parent CA_ID --subject "CN=…" [--key ${KEY_HELP}] [--validity-days N] --passphrase-env NAME [--json]`,
+  usage: `sentinel-console ca intermediate --parent CA_ID --subject "CN=…" [--key ${KEY_HELP}] [--validity-days N] [--passphrase-env NAME] [--json]`,
   flags: ['--parent', '--subject', '--key', '--validity-days'],
   passphrase: 'unlock',
   toInput: (args) => {
@@ -91,7 +91,7 @@ export const caIntermediateCommand = defineCaCommand({
 export const caIssueCommand = defineCaCommand({
   dispatches: 'ca.issueDevice',
   summary: 'Issue a device certificate with a new key (ID.pem, ID-chain.pem, ID.key, ID.p12)',
-  usage: 'sentinel-console ca issue --device-id ID --out DIR [--validity-days N] [--key-passphrase-env NAME] --passphrase-env NAME [--json]',
+  usage: 'sentinel-console ca issue --device-id ID --out DIR [--validity-days N] [--key-passphrase-env NAME] [--passphrase-env NAME] [--json]',
   details: 'The device key is written only encrypted (PKCS#8 ID.key and PKCS#12 ID.p12, one passphrase: --key-passphrase-env, default the CA passphrase). Prefer ca sign-csr: the device keeps its key.',
   flags: ['--device-id', '--out', '--validity-days', '--key-passphrase-env'],
   passphrase: 'unlock',
@@ -111,7 +111,7 @@ export const caIssueCommand = defineCaCommand({
 export const caSignCsrCommand = defineCaCommand({
   dispatches: 'ca.signCsr',
   summary: "Sign a device's CSR (CN = device id) under the device profile",
-  usage: 'sentinel-console ca sign-csr FILE [--out FILE] [--validity-days N] --passphrase-env NAME [--json]',
+  usage: 'sentinel-console ca sign-csr FILE [--out FILE] [--validity-days N] [--passphrase-env NAME] [--json]',
   details: 'Writes the certificate to --out and the chain beside it (NAME.chain.pem); without --out the certificate goes to stdout.',
   flags: ['--out', '--validity-days'],
   passphrase: 'unlock',
@@ -132,7 +132,7 @@ export const caSignCsrCommand = defineCaCommand({
 export const caRevokeCommand = defineCaCommand({
   dispatches: 'ca.revoke',
   summary: 'Revoke a certificate by serial and publish the CRLs',
-  usage: `sentinel-console ca revoke --serial HEX [--reason ${REVOCATION_REASONS.join('|')}] --passphrase-env NAME [--json]`,
+  usage: `sentinel-console ca revoke --serial HEX [--reason ${REVOCATION_REASONS.join('|')}] [--passphrase-env NAME] [--json]`,
   flags: ['--serial', '--reason'],
   passphrase: 'unlock',
   toInput: (args) => {
@@ -154,7 +154,7 @@ export const caRevokeCommand = defineCaCommand({
 export const caCrlCommand = defineCaCommand({
   dispatches: 'ca.publishCrl',
   summary: 'Publish fresh CRLs and write the combined CRL (X509 CRL PEM) for ssl_crl',
-  usage: 'sentinel-console ca crl [--out FILE] --passphrase-env NAME [--json]',
+  usage: 'sentinel-console ca crl [--out FILE] [--passphrase-env NAME] [--json]',
   flags: ['--out'],
   passphrase: 'unlock',
   toInput: (args) => noPositionals('ca crl', args.positionals) ?? {},
@@ -187,7 +187,7 @@ export const caListCommand = defineCaCommand({
 export const caExportCommand = defineCaCommand({
   dispatches: 'ca.export',
   summary: 'Write what the proxy needs: ca-bundle.pem (trusted CAs) and ca-crl.pem (their CRLs)',
-  usage: 'sentinel-console ca export --out DIR --passphrase-env NAME [--json]',
+  usage: 'sentinel-console ca export --out DIR [--passphrase-env NAME] [--json]',
   flags: ['--out'],
   passphrase: 'unlock',
   toInput: (args, ctx) => {
