@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { createCertificateService } from '../../electron/services/certificates/service';
 import { createNodeKeyReader } from '../../electron/services/pki/key-reader';
+import { nodeBytes } from '../../electron/services/pki/node-bytes';
 
 import { median } from './median';
 
@@ -19,6 +20,7 @@ export async function benchBundleInProcess(rounds: number, bundle: string): Prom
     fs: { readFile: async (p) => new Uint8Array(await readFile(p)), stat: (p) => stat(p) },
     clock: () => new Date(),
     keys: createNodeKeyReader(),
+    bytes: nodeBytes,
     systemTrustPath: bundle,
     deviceCaTrust: async () => [],
   });

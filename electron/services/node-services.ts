@@ -11,7 +11,7 @@ import type { PostureService } from './posture/service-types';
 import type { RouterDeps } from './router';
 import { COMMANDS } from '../../shared/ipc/channels';
 
-export { SYSTEM_TRUST_BUNDLE } from './certificates/node-certificates';
+export { SYSTEM_TRUST_BUNDLE } from './certificates/system-trust';
 
 type CaMethods = { readonly [K in keyof CaService]: true };
 const CA_METHODS = Object.fromEntries(COMMANDS.filter((c) => c.startsWith('ca.')).map((c) => [c, true])) as CaMethods;

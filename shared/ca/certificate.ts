@@ -1,6 +1,6 @@
 import type { KeyAlgorithm } from '../model/ca';
 import { extensionFacts } from '../pki/cert-extensions';
-import { sha256Hex } from '../pki/hex';
+import { sha256Hex } from '../pki/bytes-port';
 import { commonNameOf, nameToRfc4514, readName } from '../pki/name';
 import { certificateParts } from '../pki/tbs';
 import * as x509 from '../pki/x509';

@@ -1,6 +1,6 @@
 import type { CrlObject, Finding, SourceRef } from '../model/pki';
 import { parseCrl, type ParsedCrl } from './crl';
-import { fingerprints } from './hex';
+import { fingerprints, portableBytes, type BytesPort } from './bytes-port';
 import { nameToRfc4514, readName } from './name';
 
 const HOUR_MS = 3_600_000;
@@ -28,7 +28,7 @@ export function crlFreshnessFindings(crl: Pick<ParsedCrl, 'thisUpdate' | 'nextUp
 }
 
 /** A CRL as the Certificates area shows it, with its own (issuer-independent) findings. */
-export async function describeCrl(der: Uint8Array, source: SourceRef, now: Date, crl: ParsedCrl = parseCrl(der)): Promise<CrlObject> {
+export async function describeCrl(der: Uint8Array, source: SourceRef, now: Date, crl: ParsedCrl = parseCrl(der), bytes: BytesPort = portableBytes): Promise<CrlObject> {
   const findings = crlFreshnessFindings(crl, now);
   for (const oid of crl.unknownCriticalExtensions) {
     findings.push({ id: 'crl.unknown-critical', severity: 'error', message: `critical extension ${oid} is not understood`, fix: 'Verifiers must not use this CRL; republish without it.' });
@@ -46,7 +46,7 @@ export async function describeCrl(der: Uint8Array, source: SourceRef, now: Date,
     authorityKeyId: crl.authorityKeyId,
     entryCount: crl.entryCount,
     signatureAlgorithm: crl.signatureAlgorithm,
-    fingerprints: await fingerprints(der),
+    fingerprints: await fingerprints(der, bytes),
     findings,
   };
 }

@@ -1,7 +1,7 @@
 import type { CertificateObject, CsrObject, SourceRef } from '../model/pki';
 import { checkStructure } from './der';
 import { extensionFacts } from './cert-extensions';
-import { fingerprints } from './hex';
+import { fingerprints, portableBytes, type BytesPort } from './bytes-port';
 import { commonNameOf, nameToRfc4514, readName } from './name';
 import { signatureAlgorithmName } from './oids';
 import { toPem } from './pem';
@@ -16,12 +16,12 @@ export function daysUntil(until: Date, now: Date): number {
 }
 
 /** Everything a certificate says, with empty findings; findings.ts judges it in context. */
-export async function describeCertificate(der: Uint8Array, source: SourceRef, now: Date): Promise<CertificateObject> {
+export async function describeCertificate(der: Uint8Array, source: SourceRef, now: Date, bytes: BytesPort = portableBytes): Promise<CertificateObject> {
   checkStructure(der);
   const parts = certificateParts(der);
   const subjectRdns = readName(parts.subjectDer);
   const issuerRdns = readName(parts.issuerDer);
-  const [publicKey, prints] = await Promise.all([describeSpki(parts.spki), fingerprints(der)]);
+  const [publicKey, prints] = await Promise.all([describeSpki(parts.spki, bytes), fingerprints(der, bytes)]);
   const subject = nameToRfc4514(subjectRdns);
   const issuer = nameToRfc4514(issuerRdns);
   return {
@@ -38,22 +38,22 @@ export async function describeCertificate(der: Uint8Array, source: SourceRef, no
     signatureAlgorithm: signatureAlgorithmName(parts.signatureAlgorithmOid),
     selfIssued: sameBytes(parts.subjectDer, parts.issuerDer),
     fingerprints: prints,
-    pem: toPem(der, 'CERTIFICATE'),
+    pem: toPem(der, 'CERTIFICATE', bytes.base64),
     findings: [],
     ...extensionFacts(parts.extensions),
   };
 }
 
 /** A CSR's subject, key and requested extensions, and whether its self-signature holds. */
-export async function describeCsr(der: Uint8Array, source: SourceRef): Promise<CsrObject> {
+export async function describeCsr(der: Uint8Array, source: SourceRef, bytes: BytesPort = portableBytes): Promise<CsrObject> {
   checkStructure(der);
   // Loaded on demand: certificate-only runs (the common case) never pay for @peculiar/x509.
   const { Pkcs10CertificateRequest } = await import('./x509');
   const parts = csrParts(der);
   const subjectRdns = readName(parts.subjectDer);
   const [publicKey, prints, signatureValid] = await Promise.all([
-    describeSpki(parts.spki),
-    fingerprints(der),
+    describeSpki(parts.spki, bytes),
+    fingerprints(der, bytes),
     new Pkcs10CertificateRequest(der.slice()).verify().catch(() => false),
   ]);
   const facts = extensionFacts(parts.extensions);

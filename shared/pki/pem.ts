@@ -89,8 +89,8 @@ export function encodeBase64(der: Uint8Array): string {
 }
 
 /** PEM text for DER with a label, 64 columns as RFC 7468 asks. */
-export function toPem(der: Uint8Array, label: string): string {
-  const b64 = encodeBase64(der);
+export function toPem(der: Uint8Array, label: string, base64: (der: Uint8Array) => string = encodeBase64): string {
+  const b64 = base64(der);
   const lines = b64.match(/.{1,64}/g) ?? [];
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }

@@ -1,6 +1,6 @@
 import type { PublicKeyInfo } from '../model/pki';
 import { children, decodeOid, DerError, readTlv, TAG, valueOf } from './der';
-import { sha256Hex } from './hex';
+import { portableBytes, sha256Hex, type BytesPort } from './bytes-port';
 
 const CURVES: Readonly<Record<string, { name: string; bits: number }>> = {
   '1.2.840.10045.3.1.7': { name: 'P-256', bits: 256 },
@@ -20,14 +20,14 @@ function integerBits(value: Uint8Array): number {
 }
 
 /** Algorithm, size and SHA-256 of a SubjectPublicKeyInfo: the same facts for a certificate, a CSR or a key. */
-export async function describeSpki(spki: Uint8Array): Promise<PublicKeyInfo> {
+export async function describeSpki(spki: Uint8Array, bytes: BytesPort = portableBytes): Promise<PublicKeyInfo> {
   const root = readTlv(spki, 0);
   const [algSeq, bitString] = children(spki, root);
   if (!algSeq || !bitString || bitString.tag !== TAG.BIT_STRING) throw new DerError('malformed SubjectPublicKeyInfo', 0);
   const [oidTlv, params] = children(spki, algSeq);
   if (!oidTlv) throw new DerError('SubjectPublicKeyInfo has no algorithm', algSeq.start);
   const oid = decodeOid(valueOf(spki, oidTlv));
-  const spkiSha256 = await sha256Hex(spki);
+  const spkiSha256 = await sha256Hex(spki, bytes);
   const key = valueOf(spki, bitString).subarray(1);
   switch (oid) {
     case '1.2.840.113549.1.1.1':

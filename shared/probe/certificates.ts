@@ -1,7 +1,7 @@
 import type { ChainCertificate } from '../model/probe';
 import { checkStructure } from '../pki/der';
 import { daysUntil } from '../pki/describe';
-import { sha256Hex } from '../pki/hex';
+import { sha256Hex } from '../pki/bytes-port';
 import { commonNameOf, nameToRfc4514, readName } from '../pki/name';
 import { splitPem } from '../pki/pem';
 import { certificateParts } from '../pki/tbs';

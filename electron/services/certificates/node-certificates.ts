@@ -1,10 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createNodeKeyReader } from '../pki/key-reader';
+import { nodeBytes } from '../pki/node-bytes';
 import { createCertificateService, type CertificateService } from './service';
+import { SYSTEM_TRUST_BUNDLE } from './system-trust';
 
-/** Debian's (and Ubuntu's) bundle of the system's trusted roots. */
-export const SYSTEM_TRUST_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 
 /** The Certificates service on the real file system; the device CA's trust is read from `<dataDir>/ca`. */
 export function createNodeCertificateService(dataDir: string): CertificateService {
@@ -12,6 +12,7 @@ export function createNodeCertificateService(dataDir: string): CertificateServic
     fs: { readFile: async (p) => new Uint8Array(await readFile(p)), stat: (p) => stat(p) },
     clock: () => new Date(),
     keys: createNodeKeyReader(),
+    bytes: nodeBytes,
     systemTrustPath: SYSTEM_TRUST_BUNDLE,
     deviceCaTrust: async () => {
       const [{ deviceCaTrust }, { nodeCaFs }] = await Promise.all([import('../ca/trust'), import('../ca/node-ca')]);

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { CommandFailure } from '../../../shared/ipc/errors';
 import type { InspectInputSchema, VerifyInputSchema } from '../../../shared/ipc/pki-schemas';
 import type { Finding, InspectResult, PkiObject } from '../../../shared/model/pki';
+import type { BytesPort } from '../../../shared/pki/bytes-port';
 import { inspect, type KeyReader } from '../../../shared/pki/inspect';
 import { readInput } from '../../../shared/pki/read-input';
 import { validatePath } from '../../../shared/pki/path';
@@ -13,6 +14,8 @@ export interface CertificateServiceDeps {
   readonly fs: SourceFs;
   readonly clock: () => Date;
   readonly keys: KeyReader;
+  /** Native digests and base64 where the host has them (see shared/pki/bytes-port.ts). */
+  readonly bytes?: BytesPort;
   /** The operating system's trust bundle (Debian: /etc/ssl/certs/ca-certificates.crt). */
   readonly systemTrustPath: string;
   /** The device CA certificates trusted right now (active, and previous during a rotation overlap), as DER. */
@@ -76,6 +79,7 @@ export function createCertificateService(deps: CertificateServiceDeps): Certific
         now: input.at ? new Date(input.at) : deps.clock(),
         expiryWindowDays: input.expiryWindowDays,
         keys: deps.keys,
+        ...(deps.bytes ? { bytes: deps.bytes } : {}),
         ...(input.passphrase !== undefined ? { passphrase: input.passphrase } : {}),
       });
       return { ...result, objects: await withKeyFileModes(deps.fs, result.objects) };

@@ -1,5 +1,5 @@
 import { decodeTime, integerHex } from '../der';
-import { sha256Hex } from '../hex';
+import { sha256Hex } from '../bytes-port';
 import { DerError, type Node, TAG, bool, equalBytes, kids, oid, parseDer, raw, seq, smallUint, value } from './asn1';
 import { type CertExtensions, MalformedError, type RawExtension, decodeExtensions, extensionName } from './extensions';
 import { type DistinguishedName, namesEqual, parseName } from './name';

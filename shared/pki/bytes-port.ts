@@ -1,0 +1,33 @@
+import { toHex } from './hex';
+import { encodeBase64 } from './pem';
+
+export type HashName = 'sha256' | 'sha1';
+
+/**
+ * Byte work a host may do natively. The portable default (WebCrypto, base64 in JS) runs in
+ * every process; the main process passes node:crypto and Buffer, which are synchronous and
+ * several times faster on a 140-certificate bundle, where a thread-pool round trip per
+ * digest dominated the whole inspection.
+ */
+export interface BytesPort {
+  /** Lowercase hex digest, no separators. */
+  readonly hashHex: (hash: HashName, data: Uint8Array) => string | Promise<string>;
+  readonly base64: (data: Uint8Array) => string;
+}
+
+const WEBCRYPTO_NAMES: Readonly<Record<HashName, string>> = { sha256: 'SHA-256', sha1: 'SHA-1' };
+
+export const portableBytes: BytesPort = {
+  hashHex: async (hash, data) => toHex(await crypto.subtle.digest(WEBCRYPTO_NAMES[hash], data.slice())),
+  base64: encodeBase64,
+};
+
+/** SHA-256 and SHA-1 of DER, by the host's byte port (WebCrypto unless the host has something faster). */
+export async function fingerprints(der: Uint8Array, bytes: BytesPort = portableBytes): Promise<{ sha256: string; sha1: string }> {
+  const [sha256, sha1] = await Promise.all([bytes.hashHex('sha256', der), bytes.hashHex('sha1', der)]);
+  return { sha256, sha1 };
+}
+
+export async function sha256Hex(der: Uint8Array, bytes: BytesPort = portableBytes): Promise<string> {
+  return bytes.hashHex('sha256', der);
+}
