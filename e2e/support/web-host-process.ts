@@ -10,9 +10,9 @@ export interface WebHostProcess {
 
 const URL_LINE = /serving on (http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)/;
 
-/** Starts the built web host (out/hosts/web.js) with its own data dir and waits for its URL. */
+/** Starts the built web host (out/hosts/web.mjs) with its own data dir and waits for its URL. */
 export async function startWebHostProcess(root: string, dataDir: string, timeoutMs = 15_000): Promise<WebHostProcess> {
-  const child = spawn(process.execPath, [`${root}/out/hosts/web.js`, '--port', '0', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, [`${root}/out/hosts/web.mjs`, '--port', '0', '--data-dir', dataDir], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -11,7 +11,7 @@ import * as x509 from '@peculiar/x509';
 import { createNodeCaService } from '../../electron/services/ca/node-ca';
 import type { CaService } from '../../electron/services/ca/service-types';
 import type { StoredIssued } from '../../electron/services/ca/store-types';
-import { commands } from '../../shared/ipc/contract';
+import { inputs } from '../../shared/ipc/contract';
 import { algorithmProfile, generateKeyPair } from '../../shared/ca/algorithms';
 import { commonNameOnly, signCertificate, validityWindow } from '../../shared/ca/certificate';
 import { deviceProfile } from '../../shared/ca/profiles';
@@ -24,9 +24,9 @@ const DEVICES = 1_000;
 const REVOKED = 10_000;
 
 /** ca.* through the contract's schema (defaults applied), as dispatch would call it. */
-async function call<K extends keyof CaService & keyof typeof commands>(ca: CaService, name: K, input: unknown): Promise<Awaited<ReturnType<CaService[K]>>> {
+async function call<K extends keyof CaService & keyof typeof inputs>(ca: CaService, name: K, input: unknown): Promise<Awaited<ReturnType<CaService[K]>>> {
   const handler = ca[name] as (i: unknown) => Promise<Awaited<ReturnType<CaService[K]>>>;
-  return handler(commands[name].input.parse(input));
+  return handler(inputs[name].parse(input));
 }
 
 async function csrs(count: number): Promise<string[]> {

@@ -5,7 +5,10 @@ import { appVersionDefine, projectRoot } from '../build-constants';
 
 const at = (p: string): string => resolve(projectRoot, p);
 
-/** Builds the plain-Node hosts (CLI and loopback web host) into out/hosts; not packaged into app.asar. */
+/**
+ * Builds the loopback web host (ESM, out/hosts/web.mjs); runs before cli/vite.config.ts and
+ * empties out/hosts. Neither host is packaged into app.asar.
+ */
 export default defineConfig({
   define: appVersionDefine,
   build: {
@@ -15,13 +18,9 @@ export default defineConfig({
     ssr: true,
     minify: false,
     rollupOptions: {
-      input: { cli: at('electron/hosts/cli/main.ts'), web: at('electron/hosts/web/main.ts') },
+      input: { web: at('electron/hosts/web/main.ts') },
       external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
-      output: {
-        format: 'es',
-        entryFileNames: '[name].js',
-        banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
-      },
+      output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'web/[name]-[hash].mjs' },
     },
   },
   ssr: { noExternal: true },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isCommandName, type CommandName } from '../../shared/ipc/channels';
-import { commands } from '../../shared/ipc/contract';
+import { loadInputSchema } from '../../shared/ipc/input-loader';
 import { CommandFailure } from '../../shared/ipc/errors';
 import { fail, ok, type Result } from '../../shared/ipc/result';
 import type { Output, Router } from '../../shared/ipc/types';
@@ -19,7 +19,7 @@ export async function dispatch(router: Router, name: string, raw: unknown): Prom
   if (!isCommandName(name)) {
     return fail('UNKNOWN_COMMAND', `Unknown command "${name.slice(0, 80)}". Check the console version.`);
   }
-  const parsed = commands[name].input.safeParse(raw ?? {});
+  const parsed = (await loadInputSchema(name)).safeParse(raw ?? {});
   if (!parsed.success) {
     return fail('INVALID_INPUT', `Invalid input for ${name}: ${z.prettifyError(parsed.error)}`);
   }

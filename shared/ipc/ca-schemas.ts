@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EmptyInputSchema, type NamespaceInputs } from './namespace-inputs';
 import { KEY_ALGORITHMS, REVOCATION_REASONS } from '../model/ca';
 
 const path = z.string().min(1).max(4096);
@@ -70,3 +71,23 @@ export const CaRevokeInputSchema = z.object({ serialNumber: serial, reason: z.en
 export const CaRenewInputSchema = z.object({ serialNumber: serial, revokeOld: z.boolean().default(true), outDir: path, key: keyDelivery.optional() }).strict();
 export const CaOutDirInputSchema = z.object({ outDir: path }).strict();
 export const CaRememberInputSchema = z.object({ enabled: z.boolean() }).strict();
+
+export const caInputs = {
+  'ca.status': EmptyInputSchema,
+  'ca.unlock': CaUnlockInputSchema,
+  'ca.lock': EmptyInputSchema,
+  'ca.remember': CaRememberInputSchema,
+  'ca.init': CaInitInputSchema,
+  'ca.createIntermediate': CaIntermediateInputSchema,
+  'ca.import': CaImportInputSchema,
+  'ca.rotate': CaRotateInputSchema,
+  'ca.issueDevice': CaIssueDeviceInputSchema,
+  'ca.issueServer': CaIssueServerInputSchema,
+  'ca.signCsr': CaSignCsrInputSchema,
+  'ca.list': CaListInputSchema,
+  'ca.revoke': CaRevokeInputSchema,
+  'ca.renew': CaRenewInputSchema,
+  'ca.publishCrl': EmptyInputSchema,
+  'ca.export': CaOutDirInputSchema,
+  'ca.auditLog': EmptyInputSchema,
+} as const satisfies NamespaceInputs<'ca'>;

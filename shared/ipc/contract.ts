@@ -1,86 +1,81 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AppInfo, AppNotice } from '../model/app-info';
 import type { InspectResult } from '../model/pki';
 import type { ValidationResult } from '../pki/path/types';
-import { InspectInputSchema, VerifyInputSchema } from './pki-schemas';
-import { ChooseFilesSchema, type ChosenFiles } from './files-schemas';
 import type { NginxDiffReport, NginxInstallPlan, NginxInstallReport, NginxLintReport, NginxRenderOutcome, NginxTestResult } from '../model/nginx';
-import {
-  NginxCheckInputSchema,
-  NginxDiffInputSchema,
-  NginxInstallInputSchema,
-  NginxLintInputSchema,
-  NginxRenderInputSchema,
-} from './nginx-schemas';
 import type { ProbeReport, ProfileStatus } from '../model/probe';
 import type { AuditResult, EnvDocument, EnvPreview, EnvSaveOutcome } from '../model/posture';
-import { EnvEditInputSchema, EnvGenerateSecretInputSchema, EnvReadInputSchema, PostureAuditInputSchema } from './posture-schemas';
 import type { AuditLogView, CaInfo, CaOverview, CrlStatus, IssuedCertificate, IssueResult, VaultState } from '../model/ca';
-import {
-  CaImportInputSchema,
-  CaInitInputSchema,
-  CaIntermediateInputSchema,
-  CaIssueDeviceInputSchema,
-  CaIssueServerInputSchema,
-  CaListInputSchema,
-  CaOutDirInputSchema,
-  CaRememberInputSchema,
-  CaRenewInputSchema,
-  CaRevokeInputSchema,
-  CaRotateInputSchema,
-  CaSignCsrInputSchema,
-  CaUnlockInputSchema,
-} from './ca-schemas';
-import { HealthIdInputSchema, HealthSaveInputSchema, HealthScheduleInputSchema, ProbeRunInputSchema } from './probe-schemas';
 import type { CommandName, EventName } from './channels';
+import type { ChosenFiles } from './files-schemas';
+import { caInputs } from './ca-schemas';
+import { filesInputs } from './files-schemas';
+import { appInputs } from './namespace-inputs';
+import { nginxInputs } from './nginx-schemas';
+import { certInputs } from './pki-schemas';
+import { postureInputs } from './posture-schemas';
+import { probeInputs } from './probe-schemas';
 
 /** Phantom value: carries an output type in the table at no run-time cost. */
 const out = <T>(): T => undefined as unknown as T;
 
 /**
- * Every command once: its input schema (validated by dispatch on every transport) and
- * its output type (produced by the trusted side). Adding a command means an entry here
- * and a handler in the router; the transports derive everything else.
+ * Every command's input schema, validated by dispatch on every transport. The tables live
+ * with their schemas, one per namespace, so dispatch loads only the one a call needs
+ * (input-loader.ts); this merge is for the types and for callers that want them all.
+ * Adding a command means an entry in its namespace's table, an output here and a handler
+ * in the router; the transports derive everything else.
  */
-export const commands = {
-  'app.info': { input: z.object({}).strict(), output: out<AppInfo>() },
-  'cert.inspect': { input: InspectInputSchema, output: out<InspectResult>() },
-  'cert.verify': { input: VerifyInputSchema, output: out<ValidationResult>() },
-  'files.choose': { input: ChooseFilesSchema, output: out<ChosenFiles>() },
-  'nginx.render': { input: NginxRenderInputSchema, output: out<NginxRenderOutcome>() },
-  'nginx.lint': { input: NginxLintInputSchema, output: out<NginxLintReport>() },
-  'nginx.check': { input: NginxCheckInputSchema, output: out<NginxTestResult>() },
-  'nginx.diff': { input: NginxDiffInputSchema, output: out<NginxDiffReport>() },
-  'nginx.installPlan': { input: NginxInstallInputSchema, output: out<NginxInstallPlan>() },
-  'nginx.install': { input: NginxInstallInputSchema, output: out<NginxInstallReport>() },
-  'probe.run': { input: ProbeRunInputSchema, output: out<ProbeReport>() },
-  'health.list': { input: z.object({}).strict(), output: out<readonly ProfileStatus[]>() },
-  'health.save': { input: HealthSaveInputSchema, output: out<ProfileStatus>() },
-  'health.delete': { input: HealthIdInputSchema, output: out<{ readonly deleted: boolean }>() },
-  'health.schedule': { input: HealthScheduleInputSchema, output: out<ProfileStatus>() },
-  'env.read': { input: EnvReadInputSchema, output: out<EnvDocument>() },
-  'env.preview': { input: EnvEditInputSchema, output: out<EnvPreview>() },
-  'env.save': { input: EnvEditInputSchema, output: out<EnvSaveOutcome>() },
-  'env.generateSecret': { input: EnvGenerateSecretInputSchema, output: out<{ readonly value: string }>() },
-  'posture.audit': { input: PostureAuditInputSchema, output: out<AuditResult>() },
-  'ca.status': { input: z.object({}).strict(), output: out<CaOverview>() },
-  'ca.unlock': { input: CaUnlockInputSchema, output: out<VaultState>() },
-  'ca.lock': { input: z.object({}).strict(), output: out<VaultState>() },
-  'ca.remember': { input: CaRememberInputSchema, output: out<VaultState>() },
-  'ca.init': { input: CaInitInputSchema, output: out<CaInfo>() },
-  'ca.createIntermediate': { input: CaIntermediateInputSchema, output: out<CaInfo>() },
-  'ca.import': { input: CaImportInputSchema, output: out<CaInfo>() },
-  'ca.rotate': { input: CaRotateInputSchema, output: out<CaInfo>() },
-  'ca.issueDevice': { input: CaIssueDeviceInputSchema, output: out<IssueResult>() },
-  'ca.issueServer': { input: CaIssueServerInputSchema, output: out<IssueResult>() },
-  'ca.signCsr': { input: CaSignCsrInputSchema, output: out<IssueResult & { readonly certificatePem: string }>() },
-  'ca.list': { input: CaListInputSchema, output: out<readonly IssuedCertificate[]>() },
-  'ca.revoke': { input: CaRevokeInputSchema, output: out<IssuedCertificate>() },
-  'ca.renew': { input: CaRenewInputSchema, output: out<IssueResult>() },
-  'ca.publishCrl': { input: z.object({}).strict(), output: out<{ readonly crls: readonly CrlStatus[]; readonly combinedPath: string }>() },
-  'ca.export': { input: CaOutDirInputSchema, output: out<{ readonly files: readonly string[] }>() },
-  'ca.auditLog': { input: z.object({}).strict(), output: out<AuditLogView>() },
-} satisfies Record<CommandName, { input: z.ZodType; output: unknown }>;
+export const inputs = {
+  ...appInputs,
+  ...certInputs,
+  ...filesInputs,
+  ...nginxInputs,
+  ...probeInputs,
+  ...postureInputs,
+  ...caInputs,
+} as const satisfies Record<CommandName, z.ZodType>;
+
+/** Every command's output type, produced by the trusted side. */
+export const outputs = {
+  'app.info': out<AppInfo>(),
+  'cert.inspect': out<InspectResult>(),
+  'cert.verify': out<ValidationResult>(),
+  'files.choose': out<ChosenFiles>(),
+  'nginx.render': out<NginxRenderOutcome>(),
+  'nginx.lint': out<NginxLintReport>(),
+  'nginx.check': out<NginxTestResult>(),
+  'nginx.diff': out<NginxDiffReport>(),
+  'nginx.installPlan': out<NginxInstallPlan>(),
+  'nginx.install': out<NginxInstallReport>(),
+  'probe.run': out<ProbeReport>(),
+  'health.list': out<readonly ProfileStatus[]>(),
+  'health.save': out<ProfileStatus>(),
+  'health.delete': out<{ readonly deleted: boolean }>(),
+  'health.schedule': out<ProfileStatus>(),
+  'env.read': out<EnvDocument>(),
+  'env.preview': out<EnvPreview>(),
+  'env.save': out<EnvSaveOutcome>(),
+  'env.generateSecret': out<{ readonly value: string }>(),
+  'posture.audit': out<AuditResult>(),
+  'ca.status': out<CaOverview>(),
+  'ca.unlock': out<VaultState>(),
+  'ca.lock': out<VaultState>(),
+  'ca.remember': out<VaultState>(),
+  'ca.init': out<CaInfo>(),
+  'ca.createIntermediate': out<CaInfo>(),
+  'ca.import': out<CaInfo>(),
+  'ca.rotate': out<CaInfo>(),
+  'ca.issueDevice': out<IssueResult>(),
+  'ca.issueServer': out<IssueResult>(),
+  'ca.signCsr': out<IssueResult & { readonly certificatePem: string }>(),
+  'ca.list': out<readonly IssuedCertificate[]>(),
+  'ca.revoke': out<IssuedCertificate>(),
+  'ca.renew': out<IssueResult>(),
+  'ca.publishCrl': out<{ readonly crls: readonly CrlStatus[]; readonly combinedPath: string }>(),
+  'ca.export': out<{ readonly files: readonly string[] }>(),
+  'ca.auditLog': out<AuditLogView>(),
+} satisfies Record<CommandName, unknown>;
 
 /** Payload type of each event main pushes. */
 export const events = {

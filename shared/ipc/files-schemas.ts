@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { NamespaceInputs } from './namespace-inputs';
 
 /**
  * The native open dialog, run by the main process so the renderer never names paths it
@@ -19,3 +20,5 @@ export interface ChosenFiles {
   /** Absolute paths the operator picked; empty when the dialog was cancelled. */
   readonly paths: readonly string[];
 }
+
+export const filesInputs = { 'files.choose': ChooseFilesSchema } as const satisfies NamespaceInputs<'files'>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { NamespaceInputs } from './namespace-inputs';
 import { headerNamesSchema } from './header-names-schema';
 import { DEFAULT_DEPLOYED_PATH, DEFAULT_UPSTREAM_URL } from '../nginx/types';
 
@@ -85,3 +86,12 @@ export const NginxInstallInputSchema = z
     reload: z.boolean().default(true),
   })
   .strict();
+
+export const nginxInputs = {
+  'nginx.render': NginxRenderInputSchema,
+  'nginx.lint': NginxLintInputSchema,
+  'nginx.check': NginxCheckInputSchema,
+  'nginx.diff': NginxDiffInputSchema,
+  'nginx.installPlan': NginxInstallInputSchema,
+  'nginx.install': NginxInstallInputSchema,
+} as const satisfies NamespaceInputs<'nginx'>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { NamespaceInputs } from './namespace-inputs';
 
 const MAX_TEXT = 16 * 1024 * 1024;
 
@@ -50,3 +51,5 @@ export const VerifyInputSchema = z
     maxDepth: z.number().int().min(2).max(16).optional(),
   })
   .strict();
+
+export const certInputs = { 'cert.inspect': InspectInputSchema, 'cert.verify': VerifyInputSchema } as const satisfies NamespaceInputs<'cert'>;

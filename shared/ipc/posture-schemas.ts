@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { NamespaceInputs } from './namespace-inputs';
 import { POSTURE_PROFILES, PROXY_MODES } from '../model/posture';
 
 const MAX_ENV_TEXT = 1024 * 1024;
@@ -34,3 +35,12 @@ export const EnvEditInputSchema = z
   .strict();
 
 export const EnvGenerateSecretInputSchema = z.object({ bytes: z.number().int().min(32).max(128).default(32) }).strict();
+
+/** The .env editor and the posture audit share one module. */
+export const postureInputs = {
+  'env.read': EnvReadInputSchema,
+  'env.preview': EnvEditInputSchema,
+  'env.save': EnvEditInputSchema,
+  'env.generateSecret': EnvGenerateSecretInputSchema,
+  'posture.audit': PostureAuditInputSchema,
+} as const satisfies NamespaceInputs<'env' | 'posture'>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EmptyInputSchema, type NamespaceInputs } from './namespace-inputs';
 import { headerNamesSchema } from './header-names-schema';
 import { DEFAULT_PROBE_PATHS, DEFAULT_PROBE_TIMEOUTS } from '../model/probe';
 import { DEFAULT_HEADER_NAMES } from '../nginx/types';
@@ -61,3 +62,12 @@ export const HealthIdInputSchema = z.object({ id: z.string().min(1).max(64) }).s
 export const HealthScheduleInputSchema = z
   .object({ id: z.string().min(1).max(64), intervalSeconds: z.number().int().min(5).max(86_400).nullable() })
   .strict();
+
+/** `probe.run` and the saved profiles behind the Health screen share one module. */
+export const probeInputs = {
+  'probe.run': ProbeRunInputSchema,
+  'health.list': EmptyInputSchema,
+  'health.save': HealthSaveInputSchema,
+  'health.delete': HealthIdInputSchema,
+  'health.schedule': HealthScheduleInputSchema,
+} as const satisfies NamespaceInputs<'probe' | 'health'>;

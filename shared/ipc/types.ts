@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import type { CommandName, EventName } from './channels';
-import type { commands, events } from './contract';
+import type { events, inputs, outputs } from './contract';
 import type { Result } from './result';
 
-export type Input<K extends CommandName> = z.input<(typeof commands)[K]['input']>;
-export type ParsedInput<K extends CommandName> = z.output<(typeof commands)[K]['input']>;
-export type Output<K extends CommandName> = (typeof commands)[K]['output'];
+export type Input<K extends CommandName> = z.input<(typeof inputs)[K]>;
+export type ParsedInput<K extends CommandName> = z.output<(typeof inputs)[K]>;
+export type Output<K extends CommandName> = (typeof outputs)[K];
 export type EventPayload<E extends EventName> = (typeof events)[E];
 
 /** What the renderer talks to: the preload's `window.bridge` or the loopback HTTP bridge. */

@@ -1,5 +1,5 @@
 import { toHex } from './hex';
-import { encodeBase64 } from './pem';
+import { decodeBase64, encodeBase64 } from './pem';
 
 export type HashName = 'sha256' | 'sha1';
 
@@ -13,6 +13,8 @@ export interface BytesPort {
   /** Lowercase hex digest, no separators. */
   readonly hashHex: (hash: HashName, data: Uint8Array) => string | Promise<string>;
   readonly base64: (data: Uint8Array) => string;
+  /** Strict base64 (whitespace allowed, nothing else outside the alphabet), null when invalid; see decodeBase64. */
+  readonly fromBase64: (text: string) => Uint8Array | null;
 }
 
 const WEBCRYPTO_NAMES: Readonly<Record<HashName, string>> = { sha256: 'SHA-256', sha1: 'SHA-1' };
@@ -20,6 +22,7 @@ const WEBCRYPTO_NAMES: Readonly<Record<HashName, string>> = { sha256: 'SHA-256',
 export const portableBytes: BytesPort = {
   hashHex: async (hash, data) => toHex(await crypto.subtle.digest(WEBCRYPTO_NAMES[hash], data.slice())),
   base64: encodeBase64,
+  fromBase64: decodeBase64,
 };
 
 /** SHA-256 and SHA-1 of DER, by the host's byte port (WebCrypto unless the host has something faster). */

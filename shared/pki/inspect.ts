@@ -80,7 +80,7 @@ export async function inspect(inputs: readonly InspectInput[], options: InspectO
   const errors: ReadError[] = [];
   const seen: Seen = { ders: new Map(), crls: new Map() };
   for (const input of inputs) {
-    const read = readInput(input.bytes, input.file);
+    const read = readInput(input.bytes, input.file, options.bytes?.fromBase64);
     errors.push(...read.errors);
     const queue = [...read.blocks];
     while (queue.length > 0) {

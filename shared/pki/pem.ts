@@ -91,15 +91,16 @@ export function encodeBase64(der: Uint8Array): string {
 /** PEM text for DER with a label, 64 columns as RFC 7468 asks. */
 export function toPem(der: Uint8Array, label: string, base64: (der: Uint8Array) => string = encodeBase64): string {
   const b64 = base64(der);
-  const lines = b64.match(/.{1,64}/g) ?? [];
-  return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
+  let body = '';
+  for (let i = 0; i < b64.length; i += 64) body += `${b64.slice(i, i + 64)}\n`;
+  return `-----BEGIN ${label}-----\n${body}-----END ${label}-----\n`;
 }
 
 /**
  * Splits text into PEM blocks. Text between blocks (openssl -text output, "Bag Attributes")
  * is ignored; each block is decoded on its own so one bad block does not hide the others.
  */
-export function splitPem(text: string): PemBlock[] {
+export function splitPem(text: string, decode: (base64: string) => Uint8Array | null = decodeBase64): PemBlock[] {
   const blocks: PemBlock[] = [];
   BEGIN.lastIndex = 0;
   let match: RegExpExecArray | null;
@@ -136,7 +137,7 @@ export function splitPem(text: string): PemBlock[] {
       headers[header[1] as string] = header[2] as string;
       dataStart = lineEnd + 1;
     }
-    const der = decodeBase64(text.slice(dataStart, end));
+    const der = decode(text.slice(dataStart, end));
     if (!der || der.length === 0) {
       blocks.push({ ok: false, index, label, message: `block ${index + 1} (${label}) is not valid base64` });
       continue;

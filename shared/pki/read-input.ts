@@ -55,7 +55,7 @@ function looksLikeText(bytes: Uint8Array): boolean {
  * base64, PKCS#7 bundles. Every unreadable part becomes an error naming it; readable parts
  * of the same input are still returned.
  */
-export function readInput(bytes: Uint8Array, file: string): ReadOutcome {
+export function readInput(bytes: Uint8Array, file: string, decode: (base64: string) => Uint8Array | null = decodeBase64): ReadOutcome {
   const blocks: InputBlock[] = [];
   const errors: ReadError[] = [];
   let next = 0;
@@ -78,7 +78,7 @@ export function readInput(bytes: Uint8Array, file: string): ReadOutcome {
   }
   const text = looksLikeText(bytes) ? new TextDecoder('utf-8', { fatal: false }).decode(bytes) : null;
   if (text !== null && text.includes('-----BEGIN ')) {
-    for (const block of splitPem(text)) {
+    for (const block of splitPem(text, decode)) {
       if (!block.ok) {
         errors.push({ source: { file, index: next++ }, message: block.message });
         continue;
@@ -101,7 +101,7 @@ export function readInput(bytes: Uint8Array, file: string): ReadOutcome {
     if (blocks.length === 0 && errors.length === 0) errors.push({ source: { file, index: 0 }, message: 'no PEM blocks found' });
     return { blocks, errors };
   }
-  const der = bytes[0] === 0x30 ? bytes : text !== null ? decodeBase64(text.trim()) : null;
+  const der = bytes[0] === 0x30 ? bytes : text !== null ? decode(text.trim()) : null;
   if (!der || der.length === 0) {
     errors.push({ source: { file, index: 0 }, message: 'not PEM, DER or base64: nothing to read' });
     return { blocks, errors };

@@ -85,7 +85,9 @@ export function defineCommand<K extends CommandName>(spec: CliCommandSpec<K>): C
       if (invalid !== null) return { kind: 'invalid', error: invalid, result };
       const delivered = spec.deliver ? await spec.deliver(result.value, args, ctx) : null;
       const json = spec.json ? { json: { value: spec.json(result.value) } } : {};
-      return { kind: 'done', result, text: delivered ?? spec.render(result.value), failed: spec.failed?.(result.value) ?? false, ...json };
+      // --json prints the value itself: the text rendering (a few ms on a large bundle) would be thrown away.
+      const text = delivered ?? (args.json ? null : spec.render(result.value));
+      return { kind: 'done', result, text, failed: spec.failed?.(result.value) ?? false, ...json };
     },
   };
 }

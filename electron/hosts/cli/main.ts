@@ -6,25 +6,26 @@ import { runCli } from './run';
 import { writeFileAtomic } from '../../services/fs/atomic-write';
 import { createSecretPrompt } from './secret-prompt';
 
-/** `sentinel-console` entry: compose the router for the CLI host and exit with runCli's code. */
-const code = await runCli(
-  process.argv.slice(2),
-  (dataDir) =>
-    createRouter(
-      createNodeRouterDeps(
-        nodeAppSource('cli', dataDir ?? defaultDataDir(process.env)),
-        // A CLI run has no window: notices go to stderr so pipelines keep stdout clean; status
-        // pushes (health.status, ca.changed) are for screens and would only repeat the answer.
-        { emit: (event, payload) => void (event === 'app.notice' ? process.stderr.write(`${event}: ${JSON.stringify(payload)}\n`) : undefined) },
+/** One `sentinel-console` run on this process's streams; launcher.ts loads this bundle and sets the exit code. */
+export function cliMain(argv: readonly string[]): Promise<number> {
+  return runCli(
+    argv,
+    (dataDir) =>
+      createRouter(
+        createNodeRouterDeps(
+          nodeAppSource('cli', dataDir ?? defaultDataDir(process.env)),
+          // A CLI run has no window: notices go to stderr so pipelines keep stdout clean; status
+          // pushes (health.status, ca.changed) are for screens and would only repeat the answer.
+          { emit: (event, payload) => void (event === 'app.notice' ? process.stderr.write(`${event}: ${JSON.stringify(payload)}\n`) : undefined) },
+        ),
       ),
-    ),
-  {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-    env: process.env,
-    cwd: process.cwd(),
-    writeFile: (path, text) => writeFileAtomic(path, text, { backupPath: `${path}.bak` }),
-    readSecret: createSecretPrompt(process.stdin, process.stderr),
-  },
-);
-process.exitCode = code;
+    {
+      stdout: (t) => process.stdout.write(t),
+      stderr: (t) => process.stderr.write(t),
+      env: process.env,
+      cwd: process.cwd(),
+      writeFile: (path, text) => writeFileAtomic(path, text, { backupPath: `${path}.bak` }),
+      readSecret: createSecretPrompt(process.stdin, process.stderr),
+    },
+  );
+}

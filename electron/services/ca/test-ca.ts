@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandName } from '../../../shared/ipc/channels';
-import { commands } from '../../../shared/ipc/contract';
+import { inputs } from '../../../shared/ipc/contract';
 import { CommandFailure } from '../../../shared/ipc/errors';
 import { fail, ok, type Result } from '../../../shared/ipc/result';
 import type { Input, Output } from '../../../shared/ipc/types';
@@ -43,7 +43,7 @@ export async function caHarness(options: { settings?: CaSettingsInput; idleLockS
     ...(options.idleLockSeconds ? { idleLockSeconds: options.idleLockSeconds } : {}),
   });
   const call = async <K extends CaCommand>(name: K, input: Input<K>): Promise<Result<Output<K>>> => {
-    const parsed = commands[name].input.safeParse(input);
+    const parsed = inputs[name].safeParse(input);
     if (!parsed.success) return fail('INVALID_INPUT', parsed.error.message);
     try {
       const handler = service[name] as (i: unknown) => Promise<Output<K>>;

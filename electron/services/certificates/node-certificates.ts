@@ -1,17 +1,29 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createNodeKeyReader } from '../pki/key-reader';
+import type { KeyReader } from '../../../shared/pki/inspect';
 import { nodeBytes } from '../pki/node-bytes';
 import { createCertificateService, type CertificateService } from './service';
 import { SYSTEM_TRUST_BUNDLE } from './system-trust';
 
+
+/**
+ * The key and PKCS#12 readers (and asn1js behind them) load with the first key a file holds:
+ * most inspections are certificates only.
+ */
+function lazyKeyReader(): KeyReader {
+  const reader = async (): Promise<KeyReader> => (await import('../pki/key-reader')).createNodeKeyReader();
+  return {
+    readPrivateKey: async (block, passphrase) => (await reader()).readPrivateKey(block, passphrase),
+    readPkcs12: async (block, passphrase) => (await reader()).readPkcs12(block, passphrase),
+  };
+}
 
 /** The Certificates service on the real file system; the device CA's trust is read from `<dataDir>/ca`. */
 export function createNodeCertificateService(dataDir: string): CertificateService {
   return createCertificateService({
     fs: { readFile: async (p) => new Uint8Array(await readFile(p)), stat: (p) => stat(p) },
     clock: () => new Date(),
-    keys: createNodeKeyReader(),
+    keys: lazyKeyReader(),
     bytes: nodeBytes,
     systemTrustPath: SYSTEM_TRUST_BUNDLE,
     deviceCaTrust: async () => {

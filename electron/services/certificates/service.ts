@@ -5,7 +5,6 @@ import type { Finding, InspectResult, PkiObject } from '../../../shared/model/pk
 import type { BytesPort } from '../../../shared/pki/bytes-port';
 import { inspect, type KeyReader } from '../../../shared/pki/inspect';
 import { readInput } from '../../../shared/pki/read-input';
-import { validatePath } from '../../../shared/pki/path';
 import type { ValidationResult } from '../../../shared/pki/path/types';
 import { checkKeyFileMode } from '../pki/key-file-mode';
 import { loadSource, type SourceFs } from './sources';
@@ -94,6 +93,8 @@ export function createCertificateService(deps: CertificateServiceDeps): Certific
       if (anchors.length === 0) throw new CommandFailure('INVALID_INPUT', 'The trust selection holds no certificate.');
       const crlInputs = await Promise.all(input.crls.map(load));
       const crls = crlInputs.flatMap((i) => readInput(i.bytes, i.file).blocks.filter((b) => b.kind === 'crl').map((b) => ({ der: b.der })));
+      // On demand: inspect (the common call, and a CLI run's only one) never loads path validation.
+      const { validatePath } = await import('../../../shared/pki/path');
       return validatePath({
         leaf,
         intermediates: [...bundled, ...intermediates],

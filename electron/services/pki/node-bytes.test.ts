@@ -19,4 +19,31 @@ describe('nodeBytes', () => {
     expect(nodeBytes.hashHex('sha256', abc)).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     expect(nodeBytes.hashHex('sha1', abc)).toBe('a9993e364706816aba3e25717850c26c9cd0d89d');
   });
+
+  it('decodes base64 with exactly the portable decoder\'s strictness, valid or not', () => {
+    // Random strings over the alphabet, padding, whitespace and a few characters that must be refused.
+    const pool = 'ABCQwxyz09+/===    \n\r\t-_.*é';
+    let seed = 7;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    let valid = 0;
+    for (let i = 0; i < 20000; i++) {
+      let text = '';
+      const len = next(24);
+      for (let j = 0; j < len; j++) text += pool[next(pool.length)];
+      const ours = nodeBytes.fromBase64(text);
+      const portable = portableBytes.fromBase64(text);
+      expect(ours === null, JSON.stringify(text)).toBe(portable === null);
+      if (ours && portable) {
+        expect([...ours], JSON.stringify(text)).toEqual([...portable]);
+        valid++;
+      }
+    }
+    // Both outcomes were exercised, so the agreement means something.
+    expect(valid).toBeGreaterThan(500);
+    expect(nodeBytes.fromBase64('AQID\nBAU=')).toEqual(new Uint8Array([1, 2, 3, 4, 5]));
+    expect(nodeBytes.fromBase64('AQ=D')).toBeNull();
+  });
 });
