@@ -8,10 +8,14 @@ export interface NameAttribute {
   readonly value: string;
 }
 
+// One decoder for every name: a non-streaming decode keeps no state, and constructing one per
+// attribute was the largest single cost of describing a certificate.
+const UTF8 = new TextDecoder('utf-8', { fatal: false });
+
 function decodeString(tag: number, bytes: Uint8Array): string {
   switch (tag) {
     case 0x0c: // UTF8String
-      return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+      return UTF8.decode(bytes);
     case 0x1e: {
       // BMPString: UTF-16BE
       let s = '';

@@ -1,17 +1,9 @@
 import { CHECKLIST_GROUPS, type AuditResult, type ChecklistGroup, type PostureProfile, type RuleResult, type RuleSeverity, type RuleStatus } from '../model/posture';
+import { GROUP_TITLES } from './group-titles';
 import { RULES } from './rule-table';
 import type { AppliesTo } from './rule-types';
 
-/** The seed's section titles (seed 003, "Production Profile"). */
-export const GROUP_TITLES: Readonly<Record<ChecklistGroup, string>> = {
-  'network-boundary': 'Network boundary',
-  'secrets-and-signing': 'Secrets and signing material',
-  'enrollment-and-identity': 'Enrollment and identity posture',
-  'workload-trust': 'Workload trust posture',
-  'change-management': 'Change-management features',
-  'background-services': 'Background services',
-  database: 'Database posture',
-};
+export { GROUP_TITLES };
 
 export const STATUS_LABEL: Readonly<Record<RuleStatus, string>> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', unchecked: 'NOT CHECKED' };
 

@@ -1,5 +1,5 @@
 import { CHECKLIST_GROUPS, POSTURE_PROFILES, PROXY_MODES, type AuditResult, type PostureProfile, type ProxyMode, type RuleStatus } from '../../../shared/model/posture';
-import { GROUP_TITLES } from '../../../shared/posture';
+import { GROUP_TITLES } from '../../../shared/posture/group-titles';
 import { defineCommand, usage } from './define';
 import { pathSource, single } from './flag-values';
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { KEY_ALGORITHMS, REVOCATION_REASONS, type KeyAlgorithm, type RevocationReason } from '../../../shared/model/ca';
-import { normalizeSerial } from '../../../shared/pki/crl';
+import { normalizeSerial } from '../../../shared/pki/crl/serial';
 import { defineCaCommand, intFlag, secretFromEnv } from './ca-define';
 import { caInfoText, issueText, issuedText, listText, overviewText } from './ca-render';
 import { usage } from './define';

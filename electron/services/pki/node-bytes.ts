@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as oneShotHash } from 'node:crypto';
 import type { BytesPort } from '../../../shared/pki/bytes-port';
 
 const STRICT_BASE64 = /^[A-Za-z0-9+/ \t\r\n]*(?:=[ \t\r\n]*){0,2}$/;
@@ -6,7 +6,8 @@ const WHITESPACE = /[ \t\r\n]+/g;
 
 /** node:crypto digests and Buffer base64: synchronous, native, no thread-pool hop per certificate. */
 export const nodeBytes: BytesPort = {
-  hashHex: (hash, data) => createHash(hash).update(data).digest('hex'),
+  // crypto.hash (Node 20.12+): one call, no Hash stream object per certificate.
+  hashHex: (hash, data) => oneShotHash(hash, data, 'hex'),
   base64: (data) => Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64'),
   fromBase64: (text) => {
     // The same strictness as the portable decoder: whitespace anywhere, at most two '=' at the end.

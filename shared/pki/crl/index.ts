@@ -3,4 +3,4 @@ export { parseCrl, type ParseCrlOptions, type ParsedCrl, type RevokedEntry, type
 export { verifyCrlSignature, UnsupportedAlgorithmError } from './verify';
 export { crlFromPem, crlsFromPem } from './pem';
 export { CrlError } from './reader';
-export { normalizeSerial } from './entries';
+export { normalizeSerial } from './serial';
