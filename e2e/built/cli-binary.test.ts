@@ -53,4 +53,16 @@ describe('sentinel-console (built)', () => {
     const { readFile } = await import('node:fs/promises');
     expect((await readFile(cli, 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
+
+  it('stops quietly when the reader closes the pipe early (| head)', async () => {
+    const { spawn } = await import('node:child_process');
+    // Half a megabyte of JSON, read only up to the first chunk.
+    const child = spawn(process.execPath, [cli, 'inspect', '/etc/ssl/certs/ca-certificates.crt', '--json'], { env: { ...process.env, SENTINEL_CONSOLE_DATA_DIR: dataDir } });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|at /);
+    expect(code).not.toBeNull();
+  });
 });

@@ -8,6 +8,12 @@ import { createSecretPrompt } from './secret-prompt';
 
 /** One `sentinel-console` run on this process's streams; launcher.ts loads this bundle and sets the exit code. */
 export function cliMain(argv: readonly string[]): Promise<number> {
+  // A reader that stops early (`| head`) closes the pipe. That ends the output, quietly, as
+  // it does for other Unix tools; any other write error still surfaces.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(process.exitCode ?? 0);
+  });
   return runCli(
     argv,
     (dataDir) =>
