@@ -1,7 +1,7 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runBuiltCli, type CliRun } from './run-cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** Runs the built `sentinel-console` bin as a user would, checking output and exit codes. */
@@ -10,14 +10,7 @@ const root = new URL('../..', import.meta.url).pathname;
 const cli = join(root, 'out/hosts/cli.js');
 let dataDir: string;
 
-function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { env: { ...process.env, SENTINEL_CONSOLE_DATA_DIR: dataDir }, timeout: 20_000 }, (err, stdout, stderr) => {
-      const code = err && typeof err.code === 'number' ? err.code : err ? -1 : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const runCli = (args: string[]): Promise<CliRun> => runBuiltCli(args, { env: { SENTINEL_CONSOLE_DATA_DIR: dataDir } });
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'sc-cli-'));

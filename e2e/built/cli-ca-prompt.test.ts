@@ -1,31 +1,15 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runBuiltCli, type CliRun } from './run-cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** `sentinel-console ca …` takes the passphrase from a prompt when no --passphrase-env is named: here, piped stdin. */
 
-const root = new URL('../..', import.meta.url).pathname;
-const cli = join(root, 'out/hosts/cli.js');
 const PASSPHRASE = 'piped passphrase for the vault';
 let dir = '';
 
-function run(args: string[], stdin: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args, '--data-dir', dir], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? -1, stdout, stderr });
-    });
-    child.stdin.end(stdin);
-  });
-}
+const run = (args: string[], stdin: string): Promise<CliRun> => runBuiltCli([...args, '--data-dir', dir], { stdin, timeoutMs: 60_000 });
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sc-cli-ca-'));

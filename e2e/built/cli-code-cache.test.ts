@@ -1,7 +1,7 @@
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runBuiltCli, type CliRun } from './run-cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTestPki, type TestPki } from '../support/test-pki';
 
@@ -11,22 +11,8 @@ const root = new URL('../..', import.meta.url).pathname;
 let dir: string;
 let pki: TestPki;
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function run(cli: string, args: readonly string[], mode?: 'report'): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, SENTINEL_CONSOLE_DATA_DIR: join(dir, 'data') };
-  delete env['SENTINEL_CLI_CODE_CACHE'];
-  if (mode) env['SENTINEL_CLI_CODE_CACHE'] = mode;
-  return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { env, timeout: 20_000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
-      resolve({ code: err && typeof err.code === 'number' ? err.code : err ? -1 : 0, stdout, stderr });
-    });
-  });
-}
+const run = (cli: string, args: readonly string[], mode?: 'report'): Promise<CliRun> =>
+  runBuiltCli(args, { cli, env: { SENTINEL_CONSOLE_DATA_DIR: join(dir, 'data'), SENTINEL_CLI_CODE_CACHE: mode } });
 
 /** A private copy of out/hosts, so a test can damage caches without touching the build. */
 async function copyOfHosts(name: string): Promise<string> {

@@ -1,24 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runBuiltCli, type CliRun } from './run-cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTestPki, type TestPki } from '../support/test-pki';
 
 /** The built `sentinel-console nginx ...` verbs, run as an operator would, against the test PKI. */
 
-const root = new URL('../..', import.meta.url).pathname;
-const cli = join(root, 'out/hosts/cli.js');
 let dir = '';
 let pki: TestPki;
 
-function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { cwd: dir, env: { ...process.env, SENTINEL_CONSOLE_DATA_DIR: dir }, timeout: 30_000 }, (err, stdout, stderr) => {
-      resolve({ code: err && typeof err.code === 'number' ? err.code : err ? -1 : 0, stdout, stderr });
-    });
-  });
-}
+const run = (args: string[]): Promise<CliRun> => runBuiltCli(args, { cwd: dir, env: { SENTINEL_CONSOLE_DATA_DIR: dir } });
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sc-cli-nginx-'));

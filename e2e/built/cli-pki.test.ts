@@ -1,23 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runBuiltCli, type CliRun } from './run-cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTestPki, type TestPki } from '../support/test-pki';
 
 /** `inspect` and `verify` as scripts use them: JSON shape and exit codes of the built bin. */
 
-const root = new URL('../..', import.meta.url).pathname;
 let dir: string;
 let pki: TestPki;
 
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [join(root, 'out/hosts/cli.js'), ...args], { env: { ...process.env, ...env }, timeout: 30_000, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
-      resolve({ code: err && typeof err.code === 'number' ? err.code : err ? -1 : 0, stdout, stderr });
-    });
-  });
-}
+const cli = (args: string[], env: Record<string, string> = {}): Promise<CliRun> => runBuiltCli(args, { env });
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sc-cli-pki-'));

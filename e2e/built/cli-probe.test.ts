@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { runBuiltCli, type CliRun } from './run-cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/free-port';
 import { writeMatrixDir } from '../support/matrix-dir';
@@ -8,16 +8,8 @@ import { type LiveProxy, startRenderedProxy } from '../integration/live-proxy';
 
 /** `sentinel-console probe` as built, against the rendered config on the real nginx. */
 
-const root = new URL('../..', import.meta.url).pathname;
-const cli = join(root, 'out/hosts/cli.js');
 
-function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { timeout: 60_000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
-      resolve({ code: err && typeof err.code === 'number' ? err.code : err ? -1 : 0, stdout, stderr });
-    });
-  });
-}
+const run = (args: string[]): Promise<CliRun> => runBuiltCli(args, { timeoutMs: 60_000 });
 
 interface ProbeJson {
   baseUrl: string;

@@ -1,14 +1,10 @@
 import { execFile } from 'node:child_process';
-import { readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
-import { createCertificateService } from '../../electron/services/certificates/service';
-import { createNodeKeyReader } from '../../electron/services/pki/key-reader';
-import { nodeBytes } from '../../electron/services/pki/node-bytes';
-
+import { createNodeCertificateService } from '../../electron/services/certificates/node-certificates';
 import { median } from './median';
 
 const run = promisify(execFile);
-
 
 /**
  * `npm run bench` case: the bundle analysis as the running app does it (the main process or
@@ -16,14 +12,8 @@ const run = promisify(execFile);
  * operator waits after dropping the file on the Certificates screen.
  */
 export async function benchBundleInProcess(rounds: number, bundle: string): Promise<string> {
-  const service = createCertificateService({
-    fs: { readFile: async (p) => new Uint8Array(await readFile(p)), stat: (p) => stat(p) },
-    clock: () => new Date(),
-    keys: createNodeKeyReader(),
-    bytes: nodeBytes,
-    systemTrustPath: bundle,
-    deviceCaTrust: async () => [],
-  });
+  // The app's own composition; the data dir only locates the device CA, which inspect never reads.
+  const service = createNodeCertificateService(tmpdir());
   const once = async () => {
     const result = await service.inspect({ sources: [{ kind: 'path', path: bundle }], role: 'any', deviceId: null, expiryWindowDays: 30 });
     if (result.objects.length < 100) throw new Error(`in-process inspect read only ${result.objects.length} objects`);

@@ -11,8 +11,9 @@ import { SYSTEM_TRUST_BUNDLE } from '../../services/certificates/system-trust';
  */
 const cli = resolve(import.meta.dirname, '../../../out/hosts/cli.js');
 const args = existsSync(SYSTEM_TRUST_BUNDLE) ? ['inspect', SYSTEM_TRUST_BUNDLE, '--json'] : ['info', '--json'];
-// A plain `node`, never this tsx process: V8 rejects a cache made under other flags.
-const run = spawnSync('node', [cli, ...args], { env: { ...process.env, SENTINEL_CLI_CODE_CACHE: 'write' }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+// The node binary running this build, without tsx's loader flags (execArgv is not inherited):
+// the same start-up as a user's `node out/hosts/cli.js`.
+const run = spawnSync(process.execPath, [cli, ...args], { env: { ...process.env, SENTINEL_CLI_CODE_CACHE: 'write' }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
 const note = run.stderr.split('\n').find((l) => l.startsWith('code cache written'));
 if (!note) {
   process.stderr.write(`train-code-cache: the CLI wrote no code cache (exit ${String(run.status)}):\n${run.stderr}`);
