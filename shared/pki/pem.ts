@@ -61,10 +61,12 @@ export function decodeBase64(text: string): Uint8Array | null {
 }
 
 // Pairs of sextets at once: a 4096-entry table halves the string work of a per-sextet loop.
-const PAIRS: readonly string[] = Array.from({ length: 4096 }, (_, i) => (ALPHABET[i >> 6] as string) + (ALPHABET[i & 63] as string));
+// Built on first use: hosts with native base64 (the CLI) never need it.
+let pairTable: readonly string[] | null = null;
 
 /** Base64 without btoa, whose Node implementation is a slow JS loop over a binary string. */
 export function encodeBase64(der: Uint8Array): string {
+  const PAIRS = (pairTable ??= Array.from({ length: 4096 }, (_, i) => (ALPHABET[i >> 6] as string) + (ALPHABET[i & 63] as string)));
   const parts: string[] = [];
   const full = der.length - (der.length % 3);
   let chunk = '';

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { KEY_ALGORITHMS, REVOCATION_REASONS, type KeyAlgorithm, type RevocationReason } from '../../../shared/model/ca';
 import { normalizeSerial } from '../../../shared/pki/crl/serial';
 import { defineCaCommand, intFlag, secretFromEnv } from './ca-define';
@@ -163,7 +162,7 @@ export const caCrlCommand = defineCaCommand({
     const out = single(args, '--out');
     if (out === undefined) return null;
     const path = pathSource(ctx, out).path;
-    const { backupPath } = await ctx.writeFile(path, await readFile(r.combinedPath, 'utf8'));
+    const { backupPath } = await ctx.writeFile(path, await (await import('node:fs/promises')).readFile(r.combinedPath, 'utf8'));
     return `wrote ${path} (${r.crls.length} CRL${r.crls.length === 1 ? '' : 's'}, every CA in the chain)${backupPath ? `; previous file kept as ${backupPath}` : ''}`;
   },
 });

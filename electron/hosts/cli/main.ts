@@ -3,17 +3,14 @@ import { createNodeRouterDeps } from '../../services/node-services';
 import { defaultDataDir } from '../../services/data-dir';
 import { nodeAppSource } from '../node-app-source';
 import { runCli } from './run';
-import { writeFileAtomic } from '../../services/fs/atomic-write';
 import { createSecretPrompt } from './secret-prompt';
+import { fdWriter } from './fd-output';
 
 /** One `sentinel-console` run on this process's streams; launcher.ts loads this bundle and sets the exit code. */
 export function cliMain(argv: readonly string[]): Promise<number> {
-  // A reader that stops early (`| head`) closes the pipe. That ends the output, quietly, as
-  // it does for other Unix tools; any other write error still surfaces.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err;
-    process.exit(process.exitCode ?? 0);
-  });
+  const exitCode = (): number => (typeof process.exitCode === 'number' ? process.exitCode : 0);
+  const stdout = fdWriter(1, exitCode);
+  const stderr = fdWriter(2, exitCode);
   return runCli(
     argv,
     (dataDir) =>
@@ -22,16 +19,18 @@ export function cliMain(argv: readonly string[]): Promise<number> {
           nodeAppSource('cli', dataDir ?? defaultDataDir(process.env)),
           // A CLI run has no window: notices go to stderr so pipelines keep stdout clean; status
           // pushes (health.status, ca.changed) are for screens and would only repeat the answer.
-          { emit: (event, payload) => void (event === 'app.notice' ? process.stderr.write(`${event}: ${JSON.stringify(payload)}\n`) : undefined) },
+          { emit: (event, payload) => void (event === 'app.notice' ? stderr(`${event}: ${JSON.stringify(payload)}\n`) : undefined) },
         ),
       ),
     {
-      stdout: (t) => process.stdout.write(t),
-      stderr: (t) => process.stderr.write(t),
+      stdout,
+      stderr,
       env: process.env,
       cwd: process.cwd(),
-      writeFile: (path, text) => writeFileAtomic(path, text, { backupPath: `${path}.bak` }),
-      readSecret: createSecretPrompt(process.stdin, process.stderr),
+      // On demand: it brings node:fs/promises and node:crypto, which most commands never use.
+      writeFile: async (path, text) => (await import('../../services/fs/atomic-write')).writeFileAtomic(path, text, { backupPath: `${path}.bak` }),
+      // Getters: touching process.stdin builds a stream, and only a passphrase prompt needs it.
+      readSecret: createSecretPrompt(() => process.stdin, () => process.stderr),
     },
   );
 }

@@ -57,8 +57,10 @@ function hiddenLine(stdin: ReadStream, stderr: NodeJS.WriteStream, prompt: strin
  * The CLI's passphrase prompt when no --passphrase-env is given: hidden input on a terminal,
  * else the first line of piped stdin. Never echoed, never taken from an argument.
  */
-export function createSecretPrompt(stdin: NodeJS.ReadStream, stderr: NodeJS.WriteStream): (prompt: string) => Promise<string | null> {
+export function createSecretPrompt(stdinOf: () => NodeJS.ReadStream, stderrOf: () => NodeJS.WriteStream): (prompt: string) => Promise<string | null> {
   return async (prompt) => {
+    const stdin = stdinOf();
+    const stderr = stderrOf();
     const value = stdin.isTTY ? await hiddenLine(stdin as ReadStream, stderr, prompt) : await firstLine(stdin);
     return value === null || value === '' ? null : value;
   };

@@ -1,10 +1,16 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { KeyReader } from '../../../shared/pki/inspect';
 import { nodeBytes } from '../pki/node-bytes';
 import { createCertificateService, type CertificateService } from './service';
 import { SYSTEM_TRUST_BUNDLE } from './system-trust';
 
+
+// The callback API, promisified: node:fs/promises loads readline and file-watcher internals,
+// 1.5 ms of every CLI start, for two calls.
+const readFileAsync = promisify(readFile);
+const statAsync = promisify(stat);
 
 /**
  * The key and PKCS#12 readers (and asn1js behind them) load with the first key a file holds:
@@ -21,7 +27,7 @@ function lazyKeyReader(): KeyReader {
 /** The Certificates service on the real file system; the device CA's trust is read from `<dataDir>/ca`. */
 export function createNodeCertificateService(dataDir: string): CertificateService {
   return createCertificateService({
-    fs: { readFile: async (p) => new Uint8Array(await readFile(p)), stat: (p) => stat(p) },
+    fs: { readFile: async (p) => new Uint8Array(await readFileAsync(p)), stat: (p) => statAsync(p) },
     clock: () => new Date(),
     keys: lazyKeyReader(),
     bytes: nodeBytes,

@@ -3,6 +3,9 @@
  * over a SEQUENCE's children, strict time/boolean/integer decoding and fast hex.
  */
 import { DerError, decodeOid, readTlv, type Tlv, TAG } from '../der';
+import { hexOf, integerHexOf } from '../hex';
+
+export { hexOf };
 
 /** A DerError that also says which CRL field was being read, so operators can locate damage. */
 export class CrlError extends DerError {
@@ -94,22 +97,8 @@ export function readBoolean(bytes: Uint8Array, tlv: Tlv, field: string): boolean
   return v === 0xff;
 }
 
-const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
-/** Lowercase hex of bytes[start, end), no separators. */
-export function hexOf(bytes: Uint8Array, start = 0, end = bytes.length): string {
-  let s = '';
-  for (let i = start; i < end; i++) s += HEX[bytes[i] as number];
-  return s;
-}
-
 /** An INTEGER's value as lowercase hex without leading zeros: the serial map key (same as der.ts integerHex). */
-export function serialKey(bytes: Uint8Array, start: number, end: number): string {
-  let i = start;
-  while (i < end - 1 && bytes[i] === 0) i++;
-  const head = HEX[bytes[i] as number] as string;
-  return (head.charCodeAt(0) === 0x30 ? head.charAt(1) : head) + hexOf(bytes, i + 1, end);
-}
+export const serialKey: (bytes: Uint8Array, start: number, end: number) => string = integerHexOf;
 
 /** Non-negative INTEGER (at most 64 octets) as a decimal string, as OpenSSL prints CRL numbers. */
 export function readDecimal(bytes: Uint8Array, tlv: Tlv, field: string): string {
