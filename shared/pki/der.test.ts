@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkStructure, decodeTime, DerError, integerHex, readTlv, TAG, type Tlv } from './der';
+import { checkStructure, decodeOid, decodeTime, DerError, integerHex, latin1, readTlv, TAG, type Tlv } from './der';
 import { ES256, makeCa, P256 } from './crl/test-helpers';
 import { hexOf, toHex } from './hex';
 
@@ -116,5 +116,31 @@ describe('checkStructure', () => {
     // Both branches were exercised: most mutations break the DER, some keep it well formed.
     expect(refused).toBeGreaterThan(5_000);
     expect(refused).toBeLessThan(20_000);
+  });
+});
+
+describe('decodeOid', () => {
+  it.each([
+    ['2.5.4.3', [0x55, 0x04, 0x03]],
+    ['1.2.840.113549.1.1.11', [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b]],
+    ['0.9.2342.19200300.100.1.1', [0x09, 0x92, 0x26, 0x89, 0x93, 0xf2, 0x2c, 0x64, 0x01, 0x01]],
+    ['2.999.3', [0x88, 0x37, 0x03]],
+    ['1.3', [0x2b]],
+  ])('reads %s', (dotted, bytes) => {
+    expect(decodeOid(Uint8Array.from(bytes))).toBe(dotted);
+  });
+
+  it('refuses an empty OID, one that ends inside an arc, and arcs beyond 2^53', () => {
+    expect(() => decodeOid(new Uint8Array())).toThrow('empty object identifier');
+    expect(() => decodeOid(Uint8Array.from([0x55, 0x84]))).toThrow('ends inside an arc');
+    expect(() => decodeOid(Uint8Array.from([0x55, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]))).toThrow('arc too large');
+  });
+});
+
+describe('latin1', () => {
+  it('maps every byte to the same code point, also past the 4096-byte chunk', () => {
+    const bytes = Uint8Array.from({ length: 10_000 }, (_, i) => (i * 7) % 256);
+    expect(latin1(bytes)).toBe(Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
+    expect(latin1(new Uint8Array())).toBe('');
   });
 });

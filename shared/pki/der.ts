@@ -140,25 +140,38 @@ export function rawOf(bytes: Uint8Array, tlv: Tlv): Uint8Array {
 /** Decodes an OBJECT IDENTIFIER value into dotted form. */
 export function decodeOid(value: Uint8Array): string {
   if (value.length === 0) throw new DerError('empty object identifier', 0);
-  const parts: number[] = [];
+  // Built as a string, not an array joined: a bundle decodes thousands of OIDs.
+  let out = '';
   let acc = 0;
   for (let i = 0; i < value.length; i++) {
     const b = value[i] as number;
     acc = acc * 128 + (b & 0x7f);
     if (acc > Number.MAX_SAFE_INTEGER / 128) throw new DerError('object identifier arc too large', i);
     if ((b & 0x80) === 0) {
-      if (parts.length === 0) parts.push(acc < 80 ? Math.floor(acc / 40) : 2, acc < 80 ? acc % 40 : acc - 80);
-      else parts.push(acc);
+      if (out === '') out = acc < 80 ? `${Math.floor(acc / 40)}.${acc % 40}` : `2.${acc - 80}`;
+      else out += `.${acc}`;
       acc = 0;
     }
   }
   if (((value[value.length - 1] as number) & 0x80) !== 0) throw new DerError('object identifier ends inside an arc', value.length - 1);
-  return parts.join('.');
+  return out;
 }
 
 /** An INTEGER value as lowercase hex without leading zero bytes (how serials are shown). */
 export function integerHex(value: Uint8Array): string {
   return integerHexOf(value);
+}
+
+/**
+ * Bytes as Latin-1 code points (PrintableString, IA5String and the like). fromCharCode.apply
+ * reads the typed array by index, where spreading it walks an iterator, one result object per
+ * byte; chunked so a huge value cannot overflow the argument stack.
+ */
+export function latin1(bytes: Uint8Array): string {
+  if (bytes.length <= 4096) return String.fromCharCode.apply(null, bytes as unknown as number[]);
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 4096) out += String.fromCharCode.apply(null, bytes.subarray(i, i + 4096) as unknown as number[]);
+  return out;
 }
 
 /** `count` ASCII digits at `at` as a number, or -1 if any is not a digit. */
@@ -189,7 +202,7 @@ export function decodeTime(bytes: Uint8Array, tlv: Tlv): Date {
   const year = ok ? digitsAt(bytes, at, yearDigits) : -1;
   const fields = [2, 4, 6, 8, 10].map((o) => (ok ? digitsAt(bytes, at + yearDigits + o - 2, 2) : -1));
   if (year < 0 || fields.some((f) => f < 0)) {
-    throw new DerError(`malformed time "${String.fromCharCode(...bytes.subarray(at, Math.min(tlv.end, at + 20)))}"`, tlv.start);
+    throw new DerError(`malformed time "${latin1(bytes.subarray(at, Math.min(tlv.end, at + 20)))}"`, tlv.start);
   }
   const [mo, d, h, mi, sec] = fields as [number, number, number, number, number];
   return new Date(Date.UTC(utc ? year + (year >= 50 ? 1900 : 2000) : year, mo - 1, d, h, mi, sec));

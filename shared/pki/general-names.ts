@@ -1,8 +1,7 @@
 import type { GeneralName } from '../model/pki';
-import { children, decodeOid, readTlv, valueOf, type Tlv } from './der';
+import { children, decodeOid, latin1, readTlv, valueOf, type Tlv } from './der';
 import { nameToRfc4514, readName } from './name';
 
-const ascii = (bytes: Uint8Array): string => String.fromCharCode(...bytes);
 
 function ipv6(bytes: Uint8Array): string {
   const groups = Array.from({ length: 8 }, (_, i) => (((bytes[2 * i] as number) << 8) | (bytes[2 * i + 1] as number)).toString(16));
@@ -29,11 +28,11 @@ export function readGeneralName(der: Uint8Array, tlv: Tlv): GeneralName {
   const value = valueOf(der, tlv);
   switch (tlv.tag) {
     case 0x81:
-      return { type: 'email', value: ascii(value) };
+      return { type: 'email', value: latin1(value) };
     case 0x82:
-      return { type: 'dns', value: ascii(value) };
+      return { type: 'dns', value: latin1(value) };
     case 0x86:
-      return { type: 'uri', value: ascii(value) };
+      return { type: 'uri', value: latin1(value) };
     case 0x87:
       return { type: 'ip', value: formatIp(value) };
     case 0xa4: {

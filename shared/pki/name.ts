@@ -1,4 +1,4 @@
-import { children, decodeOid, DerError, readTlv, TAG, valueOf } from './der';
+import { children, decodeOid, DerError, latin1, readTlv, TAG, valueOf } from './der';
 import { ATTRIBUTE_NAMES } from './oids';
 
 /** One attribute of a distinguished name, in DER order (most significant RDN first). */
@@ -33,7 +33,7 @@ function decodeString(tag: number, bytes: Uint8Array): string {
     }
     default:
       // PrintableString, IA5String, TeletexString (read as Latin-1), VisibleString, NumericString
-      return String.fromCharCode(...bytes);
+      return latin1(bytes);
   }
 }
 
@@ -58,8 +58,12 @@ export function readName(der: Uint8Array): NameAttribute[][] {
   });
 }
 
+/** Anything escapeRfc4514 would change: most values have none, and skip its replaces. */
+const NEEDS_ESCAPE = /[\\,+"<>;=\0]|^[# ]| $/;
+
 /** Escapes an attribute value as RFC 4514 §2.4 requires. */
 export function escapeRfc4514(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return value;
   if (value.startsWith('#') && /^#[0-9a-f]+$/.test(value)) return value;
   let out = value.replace(/[\\,+"<>;=]/g, (c) => `\\${c}`).replace(/\0/g, '\\00');
   if (out.startsWith('#') || out.startsWith(' ')) out = `\\${out}`;
@@ -69,10 +73,16 @@ export function escapeRfc4514(value: string): string {
 
 /** RFC 4514 string: least significant RDN first, as `openssl -nameopt RFC2253` prints it. */
 export function nameToRfc4514(rdns: readonly (readonly NameAttribute[])[]): string {
-  return [...rdns]
-    .reverse()
-    .map((rdn) => rdn.map((a) => `${a.type}=${escapeRfc4514(a.value)}`).join('+'))
-    .join(',');
+  let out = '';
+  for (let i = rdns.length - 1; i >= 0; i--) {
+    const rdn = rdns[i] as readonly NameAttribute[];
+    if (i < rdns.length - 1) out += ',';
+    for (let j = 0; j < rdn.length; j++) {
+      const a = rdn[j] as NameAttribute;
+      out += `${j > 0 ? '+' : ''}${a.type}=${escapeRfc4514(a.value)}`;
+    }
+  }
+  return out;
 }
 
 /** The last CN of a name (the most specific), or null. */

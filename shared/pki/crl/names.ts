@@ -5,7 +5,7 @@
  * the `issuer`/`subject` strings the rest of the console shows for certificates.
  */
 import type { GeneralName } from '../../model/pki';
-import { decodeOid, type Tlv, TAG } from '../der';
+import { decodeOid, latin1, type Tlv, TAG } from '../der';
 import { Cursor, CrlError, hexOf, readOid, rethrow, tagName } from './reader';
 
 const SHORT: Readonly<Record<string, string>> = {
@@ -24,13 +24,6 @@ const SHORT: Readonly<Record<string, string>> = {
 };
 
 const utf8 = new TextDecoder('utf-8');
-
-/** Bytes as Latin-1 code points, chunked so huge values cannot overflow the argument stack. */
-function latin1(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 4096) out += String.fromCharCode(...bytes.subarray(i, i + 4096));
-  return out;
-}
 
 /** BMPString (UCS-2) and UniversalString (UCS-4), big-endian. */
 function wide(bytes: Uint8Array, width: 2 | 4, field: string, offset: number): string {

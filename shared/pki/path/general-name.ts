@@ -1,5 +1,6 @@
 import { DerError, type Node, contextTag, hex, kids, raw, seq, value } from './asn1';
 import { type DistinguishedName, parseName, showName } from './name';
+import { latin1 } from '../der';
 
 /**
  * GeneralName (RFC 5280 §4.2.1.6) decoding for SANs, name constraints, AKI and CRL
@@ -20,7 +21,7 @@ export type GeneralNameKind = GeneralName['kind'];
 function ia5(node: Node, what: string): string {
   const v = value(node);
   for (const b of v) if (b > 0x7e || b < 0x20) throw new DerError(`${what} holds a non-ASCII or control character`, node.tlv.start);
-  return String.fromCharCode(...v);
+  return latin1(v);
 }
 
 /** Decodes one GeneralName (context-tagged CHOICE). */

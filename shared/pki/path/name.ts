@@ -1,5 +1,6 @@
 import { nameToRfc4514, readName } from '../name';
 import { ATTRIBUTE_NAMES } from '../oids';
+import { latin1 } from '../der';
 import { DerError, type Node, TAG, hex, oid, raw, seq, value } from './asn1';
 
 /**
@@ -42,7 +43,7 @@ export function directoryString(node: Node): string | null {
     case TAG.IA5_STRING:
     case 0x14: // TeletexString (treated as Latin-1, as most implementations do)
     case 0x1a: // VisibleString
-      return String.fromCharCode(...v);
+      return latin1(v);
     case 0x1e: // BMPString
       return codeUnits(v, 2);
     case 0x1c: // UniversalString
