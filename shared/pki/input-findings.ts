@@ -9,9 +9,15 @@ const label = (c: CertificateObject): string => `certificate ${c.source.index + 
 /** Order problems within one file: nginx and TLS clients expect the leaf first, then each issuer. */
 function chainOrderFindings(certs: readonly CertificateObject[], role: CertRole): Finding[] {
   const out: Finding[] = [];
+  // First position of each subject: a bundle holds hundreds of certificates, and a scan per
+  // certificate made this quadratic.
+  const firstWithSubject = new Map<string, number>();
+  certs.forEach((c, i) => {
+    if (!firstWithSubject.has(c.subject)) firstWithSubject.set(c.subject, i);
+  });
   certs.forEach((cert, i) => {
     if (cert.selfIssued) return;
-    const issuerAt = certs.findIndex((c) => c.subject === cert.issuer);
+    const issuerAt = firstWithSubject.get(cert.issuer) ?? -1;
     if (issuerAt >= 0 && issuerAt < i) {
       out.push({
         id: 'chain.out-of-order',
@@ -22,7 +28,7 @@ function chainOrderFindings(certs: readonly CertificateObject[], role: CertRole)
     }
   });
   const leaf = certs[0];
-  if (leaf && isLeaf(leaf) && !leaf.selfIssued && certs.length >= 1 && !certs.some((c) => c.subject === leaf.issuer)) {
+  if (leaf && isLeaf(leaf) && !leaf.selfIssued && !firstWithSubject.has(leaf.issuer)) {
     const severity = role === 'proxy' ? 'warning' : 'info';
     out.push({
       id: 'chain.incomplete',
@@ -63,7 +69,11 @@ function keyMatchFindings(certs: readonly CertificateObject[], keys: readonly Ke
 /** Findings about the inputs as a whole: order and completeness per file, key/certificate pairing. */
 export function inputFindings(objects: readonly PkiObject[], role: CertRole): Finding[] {
   const byFile = new Map<string, CertificateObject[]>();
-  for (const cert of certsOf(objects)) byFile.set(cert.source.file, [...(byFile.get(cert.source.file) ?? []), cert]);
+  for (const cert of certsOf(objects)) {
+    const list = byFile.get(cert.source.file);
+    if (list) list.push(cert);
+    else byFile.set(cert.source.file, [cert]);
+  }
   const out: Finding[] = [];
   for (const certs of byFile.values()) out.push(...chainOrderFindings(certs, role));
   const keys = objects.filter((o): o is KeyObjectSummary => o.kind === 'key');
