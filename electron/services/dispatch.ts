@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../shared/ipc/zod';
 import { isCommandName, type CommandName } from '../../shared/ipc/channels';
 import { loadInputSchema } from '../../shared/ipc/input-loader';
 import { CommandFailure } from '../../shared/ipc/errors';
@@ -19,7 +19,7 @@ export async function dispatch(router: Router, name: string, raw: unknown): Prom
   if (!isCommandName(name)) {
     return fail('UNKNOWN_COMMAND', `Unknown command "${name.slice(0, 80)}". Check the console version.`);
   }
-  const parsed = (await loadInputSchema(name)).safeParse(raw ?? {});
+  const parsed = z.safeParse(await loadInputSchema(name), raw ?? {});
   if (!parsed.success) {
     return fail('INVALID_INPUT', `Invalid input for ${name}: ${z.prettifyError(parsed.error)}`);
   }

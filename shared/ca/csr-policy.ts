@@ -1,4 +1,5 @@
 import { CaIssueDeviceInputSchema } from '../ipc/ca-schemas';
+import { z } from '../ipc/zod';
 import type { CsrObject } from '../model/pki';
 
 /**
@@ -51,7 +52,7 @@ export function checkCsr(csr: CsrObject, profile: readonly ProfileExtension[]): 
   if (!csr.signatureValid) return { ok: false, message: 'the CSR signature does not verify: the request was altered or its key does not match' };
   const cn = csr.commonName;
   if (cn === null) return { ok: false, message: 'the CSR subject has no CN: the CN must be the device id' };
-  const id = CaIssueDeviceInputSchema.shape.deviceId.safeParse(cn);
+  const id = z.safeParse(CaIssueDeviceInputSchema.shape.deviceId, cn);
   if (!id.success) return { ok: false, message: `the CSR's CN "${cn.slice(0, 140)}" is not a device id (letters, digits and . _ : - (no spaces), up to 128)` };
   const problem = keyProblem(csr.publicKey);
   if (problem !== null) return { ok: false, message: `the CSR's key: ${problem}` };

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from './zod';
 import type { AppInfo, AppNotice } from '../model/app-info';
 import type { InspectResult } from '../model/pki';
 import type { ValidationResult } from '../pki/path/types';
@@ -34,7 +34,7 @@ export const inputs = {
   ...probeInputs,
   ...postureInputs,
   ...caInputs,
-} as const satisfies Record<CommandName, z.ZodType>;
+} as const satisfies Record<CommandName, z.ZodMiniType>;
 
 /** Every command's output type, produced by the trusted side. */
 export const outputs = {

@@ -1,8 +1,6 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** The forwarded client-certificate header names by role (shared/nginx/types HEADER_ROLES), each checked by `name`. */
-export function headerNamesSchema<T extends z.ZodType>(name: T) {
-  return z
-    .object({ verify: name, subjectDn: name, issuerDn: name, serial: name, fingerprint: name, validFrom: name, validTo: name, cert: name })
-    .strict();
+export function headerNamesSchema<T extends z.ZodMiniType>(name: T) {
+  return z.strictObject({ verify: name, subjectDn: name, issuerDn: name, serial: name, fingerprint: name, validFrom: name, validTo: name, cert: name });
 }

@@ -1,9 +1,9 @@
-import type { z } from 'zod';
+import type { z } from './zod';
 import type { CommandName } from './channels';
 import type { inputs } from './contract';
 
 type Namespace = CommandName extends `${infer N}.${string}` ? N : never;
-type Table = Readonly<Partial<Record<CommandName, z.ZodType>>>;
+type Table = Readonly<Partial<Record<CommandName, z.ZodMiniType>>>;
 
 /**
  * Where each namespace's input schemas live. A CLI run validates one command; building

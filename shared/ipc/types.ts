@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from './zod';
 import type { CommandName, EventName } from './channels';
 import type { events, inputs, outputs } from './contract';
 import type { Result } from './result';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { z } from 'zod';
+import { z } from '../../../shared/ipc/zod';
 import { CommandFailure } from '../../../shared/ipc/errors';
 import type { CaFs } from './deps';
 import { CasFileSchema, InventoryFileSchema, type CasFile, type InventoryFile } from './store-types';
@@ -26,7 +26,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.compare(a, b) === 0;
 }
 
-async function loadJson<S extends z.ZodType>(fs: CaFs, cache: ParseCache, path: string, schema: S, empty: z.output<S>): Promise<z.output<S>> {
+async function loadJson<S extends z.ZodMiniType>(fs: CaFs, cache: ParseCache, path: string, schema: S, empty: z.output<S>): Promise<z.output<S>> {
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(path);
@@ -42,7 +42,7 @@ async function loadJson<S extends z.ZodType>(fs: CaFs, cache: ParseCache, path: 
   } catch {
     throw new CommandFailure('UNREADABLE_FILE', `${path} is not valid JSON: restore it from a backup`);
   }
-  const parsed = schema.safeParse(json);
+  const parsed = z.safeParse(schema, json);
   if (!parsed.success) throw new CommandFailure('UNREADABLE_FILE', `${path} is damaged: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`);
   cache.set(path, { bytes, value: parsed.data });
   return parsed.data;

@@ -6,6 +6,7 @@ import { inputs } from '../../../shared/ipc/contract';
 import { CommandFailure } from '../../../shared/ipc/errors';
 import { fail, ok, type Result } from '../../../shared/ipc/result';
 import type { Input, Output } from '../../../shared/ipc/types';
+import { z } from '../../../shared/ipc/zod';
 import type { CaOverview } from '../../../shared/model/ca';
 import { createNodeCaService } from './node-ca';
 import type { CaService } from './service-types';
@@ -43,7 +44,7 @@ export async function caHarness(options: { settings?: CaSettingsInput; idleLockS
     ...(options.idleLockSeconds ? { idleLockSeconds: options.idleLockSeconds } : {}),
   });
   const call = async <K extends CaCommand>(name: K, input: Input<K>): Promise<Result<Output<K>>> => {
-    const parsed = inputs[name].safeParse(input);
+    const parsed = z.safeParse(inputs[name], input);
     if (!parsed.success) return fail('INVALID_INPUT', parsed.error.message);
     try {
       const handler = service[name] as (i: unknown) => Promise<Output<K>>;

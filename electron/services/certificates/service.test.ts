@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTestPki, type TestPki } from '../../../e2e/support/test-pki';
 import { InspectInputSchema, VerifyInputSchema } from '../../../shared/ipc/pki-schemas';
+import { z } from '../../../shared/ipc/zod';
 import type { CertificateObject, KeyObjectSummary } from '../../../shared/model/pki';
 import { createNodeRouterDeps, SYSTEM_TRUST_BUNDLE } from '../node-services';
 
@@ -15,8 +16,8 @@ const service = createNodeRouterDeps(
   { emit: () => undefined },
 ).certificates;
 const path = (p: string) => ({ kind: 'path' as const, path: p });
-const inspect = (input: unknown) => service.inspect(InspectInputSchema.parse(input));
-const verify = (input: unknown) => service.verify(VerifyInputSchema.parse(input));
+const inspect = (input: unknown) => service.inspect(z.parse(InspectInputSchema, input));
+const verify = (input: unknown) => service.verify(z.parse(VerifyInputSchema, input));
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sc-certsvc-'));

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../../shared/ipc/zod';
 import { CommandFailure } from '../../../shared/ipc/errors';
 import type { InspectInputSchema, VerifyInputSchema } from '../../../shared/ipc/pki-schemas';
 import type { Finding, InspectResult, PkiObject } from '../../../shared/model/pki';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../../shared/ipc/zod';
 import { CommandFailure } from '../../../shared/ipc/errors';
 import type { PkiSource } from '../../../shared/ipc/pki-schemas';
 import type { InspectInput } from '../../../shared/pki/inspect';

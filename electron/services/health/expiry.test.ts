@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTestPki, type TestPki } from '../../../e2e/support/test-pki';
 import { ProxyProfileDraftSchema } from '../../../shared/ipc/probe-schemas';
+import { z } from '../../../shared/ipc/zod';
 import type { ProxyProfile } from '../../../shared/model/probe';
 import { crlFromPem } from '../../../shared/pki/crl';
 import { createExpiryReader } from './expiry';
@@ -21,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => tmp.cleanup());
 
 function profile(extra: Partial<ProxyProfile>): ProxyProfile {
-  return { ...ProxyProfileDraftSchema.parse({ name: 'p', baseUrl: 'https://proxy.test' }), id: 'p1', ...extra };
+  return { ...z.parse(ProxyProfileDraftSchema, { name: 'p', baseUrl: 'https://proxy.test' }), id: 'p1', ...extra };
 }
 
 const device = (certFile: string): ProxyProfile['device'] => ({ certFile, keyFile: pki.devices.valid.keyPath, deviceId: 'device-valid-01' });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { z } from 'zod';
+import { z } from '../../../shared/ipc/zod';
 import { MAX_HISTORY, type ProbeHistoryEntry, type ProbeReport, type ProxyProfile, type SmokeStepId } from '../../../shared/model/probe';
 import type { HealthFs } from './fs';
 
@@ -50,7 +50,7 @@ export function unstartedReport(profile: ProxyProfile, at: Date, reason: string)
 
 function parseLine(line: string): ProbeHistoryEntry | null {
   try {
-    const parsed = EntrySchema.safeParse(JSON.parse(line));
+    const parsed = z.safeParse(EntrySchema, JSON.parse(line));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

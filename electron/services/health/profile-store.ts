@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { z } from 'zod';
+import { z } from '../../../shared/ipc/zod';
 import { ProxyProfileDraftSchema } from '../../../shared/ipc/probe-schemas';
 import type { ProxyProfile } from '../../../shared/model/probe';
 import type { HealthFs } from './fs';
@@ -7,12 +7,11 @@ import type { HealthFs } from './fs';
 export const PROFILE_ID = /^[a-z0-9-]{1,64}$/;
 
 const StoredProfilesSchema = z
-  .object({
+  .strictObject({
     version: z.literal(1),
-    profiles: z.array(ProxyProfileDraftSchema.required({ id: true })),
+    profiles: z.array(z.required(ProxyProfileDraftSchema, { id: true })),
   })
-  .strict()
-  .refine((doc) => new Set(doc.profiles.map((p) => p.id)).size === doc.profiles.length, 'two profiles share one id');
+  .check(z.refine((doc) => new Set(doc.profiles.map((p) => p.id)).size === doc.profiles.length, 'two profiles share one id'));
 
 export interface LoadedProfiles {
   readonly profiles: readonly ProxyProfile[];
@@ -31,7 +30,7 @@ function parseProfiles(text: string): Parsed {
   } catch (err) {
     return { ok: false, reason: `it is not valid JSON (${err instanceof Error ? err.message : String(err)})` };
   }
-  const parsed = StoredProfilesSchema.safeParse(raw);
+  const parsed = z.safeParse(StoredProfilesSchema, raw);
   if (parsed.success) return { ok: true, profiles: parsed.data.profiles };
   const issue = parsed.error.issues[0];
   const where = issue ? `${issue.path.join('.') || 'document'}: ${issue.message}` : 'unknown problem';

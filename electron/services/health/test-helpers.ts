@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { EventName } from '../../../shared/ipc/channels';
 import { HealthSaveInputSchema, ProbeRunInputSchema } from '../../../shared/ipc/probe-schemas';
 import type { EventPayload, EventSink, ParsedInput } from '../../../shared/ipc/types';
+import { z } from '../../../shared/ipc/zod';
 import type { ProbeReport, ProbeStep, ProfileStatus, ProxyProfile } from '../../../shared/model/probe';
 import type { ProbeEngine, ProbeOptions } from '../probe/engine-types';
 
@@ -102,6 +103,6 @@ export const runDone = (id: string) => (e: Emitted): boolean => {
 };
 
 export const saveInput = (profile: Record<string, unknown> = {}): ParsedInput<'health.save'> =>
-  HealthSaveInputSchema.parse({ profile: { name: 'Edge proxy', baseUrl: 'https://proxy.test:8443', ...profile } });
+  z.parse(HealthSaveInputSchema, { profile: { name: 'Edge proxy', baseUrl: 'https://proxy.test:8443', ...profile } });
 
-export const runInput = (input: Record<string, unknown>): ParsedInput<'probe.run'> => ProbeRunInputSchema.parse(input);
+export const runInput = (input: Record<string, unknown>): ParsedInput<'probe.run'> => z.parse(ProbeRunInputSchema, input);

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../../shared/ipc/zod';
 import { CommandFailure } from '../../../shared/ipc/errors';
 import type { NginxInstallInputSchema } from '../../../shared/ipc/nginx-schemas';
 import type { InstallStep, NginxInstallPlan, NginxInstallReport } from '../../../shared/model/nginx';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../../shared/ipc/zod';
 import { crossCheckProxyEnv } from '../../../shared/env/proxy-cross-check';
 import type { NginxRenderInputSchema } from '../../../shared/ipc/nginx-schemas';
 import type { EnvCrossCheck, NginxRenderOutcome, ReferencedFileCheck } from '../../../shared/model/nginx';

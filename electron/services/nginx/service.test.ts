@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NginxRenderInputSchema, type NginxRenderDraftInput } from '../../../shared/ipc/nginx-schemas';
+import { z } from '../../../shared/ipc/zod';
 import type { NginxRenderOutcome } from '../../../shared/model/nginx';
 import { generateTestPki, type TestPki } from '../../../e2e/support/test-pki';
 import { createNodeKeyReader } from '../pki/key-reader';
@@ -26,7 +27,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 const render = (draft: Partial<NginxRenderDraftInput>, checkFiles = true): Promise<NginxRenderOutcome> =>
   service.render(
-    NginxRenderInputSchema.parse({
+    z.parse(NginxRenderInputSchema, {
       draft: { serverName: 'localhost', tlsCertPath: pki.server.fullchainPath, tlsKeyPath: pki.server.keyPath, clientCaPath: pki.caBundle.path, crlPath: pki.crlBundle.path, ...draft },
       checkFiles,
     }),

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CaIssueDeviceInputSchema } from '../../../shared/ipc/ca-schemas';
+import { z } from '../../../shared/ipc/zod';
 import { deviceIdProblem, parseWholeNumber, passphraseProblems, strengthHint } from './ca-validation';
 import { crlCountdown, durationText, fingerprintText, shortSerial } from './format';
 
 const schemaAccepts = (deviceId: string): boolean =>
-  CaIssueDeviceInputSchema.safeParse({ deviceId, outDir: '/tmp', key: { passphrase: 'x'.repeat(12) } }).success;
+  z.safeParse(CaIssueDeviceInputSchema, { deviceId, outDir: '/tmp', key: { passphrase: 'x'.repeat(12) } }).success;
 
 describe('device id check', () => {
   it('agrees with the contract schema, so the form never sends what main would refuse', () => {

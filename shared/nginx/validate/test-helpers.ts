@@ -1,10 +1,11 @@
 import { type NginxRenderDraft, type NginxRenderDraftInput, NginxRenderDraftSchema } from '../../ipc/nginx-schemas';
+import { z } from '../../ipc/zod';
 import type { FieldError } from '../types';
 import { validateRenderDraft } from '../validate';
 
 /** A valid form as it arrives over IPC (zod defaults applied), with overrides. */
 export function draft(overrides: Partial<NginxRenderDraftInput> = {}): NginxRenderDraft {
-  return NginxRenderDraftSchema.parse({
+  return z.parse(NginxRenderDraftSchema, {
     serverName: 'sentinel.example.com',
     tlsCertPath: '/etc/nginx/certs/server.crt',
     tlsKeyPath: '/etc/nginx/certs/server.key',
