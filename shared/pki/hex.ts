@@ -1,10 +1,25 @@
-const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const DIGITS = '0123456789abcdef';
+const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => (DIGITS[i >> 4] as string) + (DIGITS[i & 15] as string));
+const ASCII = new TextDecoder();
 
-/** Lowercase hex of bytes[start, end), no separators. A table, not toString(16) per byte: bundles hex thousands of extension values. */
+/**
+ * Lowercase hex of bytes[start, end), no separators. Long values are written as ASCII bytes
+ * and decoded once: `s += pair` in a loop leaves a chain of one string object per byte, which
+ * every garbage collection until the result is printed has to copy.
+ */
 export function hexOf(bytes: Uint8Array, start = 0, end = bytes.length): string {
-  let s = '';
-  for (let i = start; i < end; i++) s += HEX[bytes[i] as number] as string;
-  return s;
+  if (end - start <= 8) {
+    let s = '';
+    for (let i = start; i < end; i++) s += HEX[bytes[i] as number] as string;
+    return s;
+  }
+  const out = new Uint8Array((end - start) * 2);
+  for (let i = start, o = 0; i < end; i++, o += 2) {
+    const b = bytes[i] as number;
+    out[o] = DIGITS.charCodeAt(b >> 4);
+    out[o + 1] = DIGITS.charCodeAt(b & 15);
+  }
+  return ASCII.decode(out);
 }
 
 /** Lowercase hex of bytes, no separators: how fingerprints and key ids are shown everywhere. */

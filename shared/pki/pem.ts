@@ -93,9 +93,11 @@ export function encodeBase64(der: Uint8Array): string {
 /** PEM text for DER with a label, 64 columns as RFC 7468 asks. */
 export function toPem(der: Uint8Array, label: string, base64: (der: Uint8Array) => string = encodeBase64): string {
   const b64 = base64(der);
-  let body = '';
-  for (let i = 0; i < b64.length; i += 64) body += `${b64.slice(i, i + 64)}\n`;
-  return `-----BEGIN ${label}-----\n${body}-----END ${label}-----\n`;
+  // Lines joined once: appending line by line leaves a chain of string pieces per certificate.
+  const lines = [`-----BEGIN ${label}-----`];
+  for (let i = 0; i < b64.length; i += 64) lines.push(b64.slice(i, i + 64));
+  lines.push(`-----END ${label}-----`, '');
+  return lines.join('\n');
 }
 
 /**
