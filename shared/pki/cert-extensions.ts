@@ -84,7 +84,9 @@ export function extensionFacts(raw: readonly RawExtension[]): Facts {
         const ocsp: string[] = [];
         const caIssuers: string[] = [];
         for (const ad of children(v, root(v))) {
-          const [m, loc] = children(v, ad);
+          const pair = children(v, ad);
+          const m = pair[0];
+          const loc = pair[1];
           if (!m || !loc) continue;
           const method = decodeOid(valueOf(v, m));
           if (method === '1.3.6.1.5.5.7.48.1') ocsp.push(readGeneralName(v, loc).value);

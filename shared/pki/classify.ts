@@ -23,7 +23,10 @@ function oidAt(der: Uint8Array, tlv: Tlv | undefined): string | null {
 
 function classifySigned(der: Uint8Array, tbs: Tlv): DerKind {
   const parts = children(der, tbs);
-  const [first, second, third, fourth] = parts;
+  const first = parts[0];
+  const second = parts[1];
+  const third = parts[2];
+  const fourth = parts[3];
   if (first?.tag === 0xa0) return 'certificate';
   // TBSCertList: [version INTEGER] signature SEQ, issuer SEQ, thisUpdate TIME
   if (first?.tag === TAG.INTEGER && second?.tag === TAG.SEQUENCE && third?.tag === TAG.SEQUENCE && fourth && TIME_TAGS.has(fourth.tag)) return 'crl';
@@ -40,7 +43,9 @@ export function classifyDer(der: Uint8Array): DerKind {
   const root = checkStructure(der);
   if (root.tag !== TAG.SEQUENCE) return 'unknown';
   const parts = children(der, root);
-  const [a, b, c] = parts;
+  const a = parts[0];
+  const b = parts[1];
+  const c = parts[2];
   if (!a) return 'unknown';
   if (a.tag === TAG.OID && oidAt(der, a) === PKCS7_SIGNED) return 'pkcs7';
   if (a.tag === TAG.INTEGER && b?.tag === TAG.SEQUENCE) {

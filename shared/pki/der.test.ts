@@ -130,6 +130,22 @@ describe('decodeOid', () => {
     expect(decodeOid(Uint8Array.from(bytes))).toBe(dotted);
   });
 
+  it('gives the right text for OIDs whose remembered hashes collide, in either order', () => {
+    // Same hash (length-seeded ×31): [1, 32] and [2, 1].
+    expect(decodeOid(Uint8Array.from([0x01, 0x20]))).toBe('0.1.32');
+    expect(decodeOid(Uint8Array.from([0x02, 0x01]))).toBe('0.2.1');
+    expect(decodeOid(Uint8Array.from([0x01, 0x20]))).toBe('0.1.32');
+  });
+
+  it('stays right past the remembered set: 2,000 distinct OIDs, each read twice', () => {
+    for (let round = 0; round < 2; round++) {
+      for (let n = 0; n < 2000; n++) {
+        const arc = Uint8Array.from([0x81 + (n >> 7), n & 0x7f]);
+        expect(decodeOid(Uint8Array.from([0x2b, 0x06, ...arc]))).toBe(`1.3.6.${(1 + (n >> 7)) * 128 + (n & 0x7f)}`);
+      }
+    }
+  });
+
   it('refuses an empty OID, one that ends inside an arc, and arcs beyond 2^53', () => {
     expect(() => decodeOid(new Uint8Array())).toThrow('empty object identifier');
     expect(() => decodeOid(Uint8Array.from([0x55, 0x84]))).toThrow('ends inside an arc');

@@ -137,8 +137,30 @@ export function rawOf(bytes: Uint8Array, tlv: Tlv): Uint8Array {
   return bytes.subarray(tlv.start, tlv.end);
 }
 
+// A few dozen OIDs make up nearly every certificate (name attributes, extensions, algorithms):
+// remembering their text saves building the same strings thousands of times in a bundle.
+// Keyed by a hash of the bytes, checked against the bytes; bounded, so hostile input cannot grow it.
+const OID_MEMO = new Map<number, { readonly bytes: Uint8Array; readonly text: string }>();
+const OID_MEMO_LIMIT = 512;
+
 /** Decodes an OBJECT IDENTIFIER value into dotted form. */
 export function decodeOid(value: Uint8Array): string {
+  let hash = value.length;
+  for (let i = 0; i < value.length; i++) hash = (Math.imul(hash, 31) + (value[i] as number)) | 0;
+  const known = OID_MEMO.get(hash);
+  if (known && sameOidBytes(known.bytes, value)) return known.text;
+  const text = decodeOidText(value);
+  if (OID_MEMO.size < OID_MEMO_LIMIT && !known) OID_MEMO.set(hash, { bytes: value.slice(), text });
+  return text;
+}
+
+function sameOidBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function decodeOidText(value: Uint8Array): string {
   if (value.length === 0) throw new DerError('empty object identifier', 0);
   // Built as a string, not an array joined: a bundle decodes thousands of OIDs.
   let out = '';

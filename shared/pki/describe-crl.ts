@@ -1,5 +1,5 @@
 import type { CrlObject, Finding, SourceRef } from '../model/pki';
-import { parseCrl, type ParsedCrl } from './crl';
+import type { ParsedCrl } from './crl';
 import { fingerprints, portableBytes, type BytesPort } from './bytes-port';
 import { nameToRfc4514, readName } from './name';
 
@@ -28,7 +28,7 @@ export function crlFreshnessFindings(crl: Pick<ParsedCrl, 'thisUpdate' | 'nextUp
 }
 
 /** A CRL as the Certificates area shows it, with its own (issuer-independent) findings. */
-export async function describeCrl(der: Uint8Array, source: SourceRef, now: Date, crl: ParsedCrl = parseCrl(der), bytes: BytesPort = portableBytes): Promise<CrlObject> {
+export async function describeCrl(der: Uint8Array, source: SourceRef, now: Date, crl: ParsedCrl, bytes: BytesPort = portableBytes): Promise<CrlObject> {
   const findings = crlFreshnessFindings(crl, now);
   for (const oid of crl.unknownCriticalExtensions) {
     findings.push({ id: 'crl.unknown-critical', severity: 'error', message: `critical extension ${oid} is not understood`, fix: 'Verifiers must not use this CRL; republish without it.' });

@@ -1,5 +1,5 @@
 import type { CertificateObject, CrlObject, Finding, InspectResult, KeyObjectSummary, PkiObject, ReadError, SourceRef } from '../model/pki';
-import { parseCrl, verifyCrlSignature, type ParsedCrl } from './crl';
+import type { ParsedCrl } from './crl';
 import { certificateParts } from './tbs';
 import type { BytesPort } from './bytes-port';
 import { describeCrl } from './describe-crl';
@@ -51,6 +51,8 @@ async function describeBlock(block: InputBlock, options: InspectOptions, extra: 
       case 'csr':
         return await describeCsr(block.der, block.source, options.bytes);
       case 'crl': {
+        // The CRL walker loads with the first CRL: bundles of certificates never need it.
+        const { parseCrl } = await import('./crl');
         const parsed = parseCrl(block.der);
         seen.crls.set(keyOf(block.source), parsed);
         return await describeCrl(block.der, block.source, options.now, parsed, options.bytes);
@@ -123,6 +125,7 @@ async function crlIssuerFindings(crl: CrlObject, seen: Seen, objects: readonly P
   }
   const parsed = seen.crls.get(keyOf(crl.source));
   if (!parsed) return [];
+  const { verifyCrlSignature } = await import('./crl');
   for (const ca of named) {
     const caDer = seen.ders.get(keyOf(ca.source));
     if (caDer && (await verifyCrlSignature(parsed, certificateParts(caDer).spki).catch(() => false))) return [];

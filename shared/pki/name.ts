@@ -46,7 +46,9 @@ export function readName(der: Uint8Array): NameAttribute[][] {
   return children(der, root).map((rdn) => {
     if (rdn.tag !== TAG.SET) throw new DerError('an RDN must be a SET', rdn.start);
     return children(der, rdn).map((atv) => {
-      const [typeTlv, valueTlv] = children(der, atv);
+      const pair = children(der, atv);
+      const typeTlv = pair[0];
+      const valueTlv = pair[1];
       if (!typeTlv || !valueTlv || typeTlv.tag !== TAG.OID) throw new DerError('malformed AttributeTypeAndValue', atv.start);
       const oid = decodeOid(valueOf(der, typeTlv));
       const raw = valueOf(der, valueTlv);

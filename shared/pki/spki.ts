@@ -22,9 +22,13 @@ function integerBits(value: Uint8Array): number {
 /** Algorithm, size and SHA-256 of a SubjectPublicKeyInfo: the same facts for a certificate, a CSR or a key. */
 export async function describeSpki(spki: Uint8Array, bytes: BytesPort = portableBytes): Promise<PublicKeyInfo> {
   const root = readTlv(spki, 0);
-  const [algSeq, bitString] = children(spki, root);
+  const top = children(spki, root);
+  const algSeq = top[0];
+  const bitString = top[1];
   if (!algSeq || !bitString || bitString.tag !== TAG.BIT_STRING) throw new DerError('malformed SubjectPublicKeyInfo', 0);
-  const [oidTlv, params] = children(spki, algSeq);
+  const alg = children(spki, algSeq);
+  const oidTlv = alg[0];
+  const params = alg[1];
   if (!oidTlv) throw new DerError('SubjectPublicKeyInfo has no algorithm', algSeq.start);
   const oid = decodeOid(valueOf(spki, oidTlv));
   const spkiSha256 = await sha256Hex(spki, bytes);
@@ -33,7 +37,7 @@ export async function describeSpki(spki: Uint8Array, bytes: BytesPort = portable
     case '1.2.840.113549.1.1.1':
     case '1.2.840.113549.1.1.10': {
       const rsa = readTlv(key, 0);
-      const [modulus] = children(key, rsa);
+      const modulus = children(key, rsa)[0];
       return { algorithm: 'RSA', size: modulus ? integerBits(valueOf(key, modulus)) : null, curve: null, spkiSha256 };
     }
     case '1.2.840.10045.2.1': {

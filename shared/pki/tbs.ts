@@ -1,5 +1,5 @@
 import { readRawExtensions, type RawExtension } from './cert-extensions';
-import { children, decodeOid, decodeTime, DerError, integerHex, rawOf, readTlv, TAG, valueOf } from './der';
+import { children, decodeOid, decodeTime, DerError, integerHex, rawOf, readTlv, TAG, valueOf, type Tlv } from './der';
 
 /** The fields of a certificate every check needs, read straight from the DER (no decoder state). */
 export interface CertificateParts {
@@ -16,10 +16,17 @@ export interface CertificateParts {
   readonly extensions: readonly RawExtension[];
 }
 
-/** Splits a Certificate into its parts; the DER must already have passed checkStructure. */
+/**
+ * Splits a Certificate into its parts; the DER must already have passed checkStructure.
+ * Indexes rather than destructures: array destructuring runs the iterator protocol, an
+ * object per element, and this runs for every certificate of a bundle.
+ */
 export function certificateParts(der: Uint8Array): CertificateParts {
   const root = readTlv(der, 0);
-  const [tbsTlv, algTlv, sigTlv] = children(der, root);
+  const top = children(der, root);
+  const tbsTlv = top[0];
+  const algTlv = top[1];
+  const sigTlv = top[2];
   if (!tbsTlv || !algTlv || !sigTlv) throw new DerError('a Certificate needs tbsCertificate, signatureAlgorithm and signature', 0);
   const fields = children(der, tbsTlv);
   let i = 0;
@@ -29,13 +36,20 @@ export function certificateParts(der: Uint8Array): CertificateParts {
     version = inner ? Number(integerHex(valueOf(der, inner))) + 1 : 1;
     i = 1;
   }
-  const [serial, , issuer, validity, subject, spki, ...rest] = fields.slice(i);
-  const extWrapper = rest.find((t) => t.tag === 0xa3);
+  const serial = fields[i];
+  const issuer = fields[i + 2];
+  const validity = fields[i + 3];
+  const subject = fields[i + 4];
+  const spki = fields[i + 5];
+  let extWrapper: Tlv | undefined;
+  for (let k = i + 6; k < fields.length; k++) if ((fields[k] as Tlv).tag === 0xa3) extWrapper = extWrapper ?? fields[k];
   const extSeq = extWrapper ? children(der, extWrapper)[0] : undefined;
   if (!serial || !issuer || !validity || !subject || !spki || serial.tag !== TAG.INTEGER) {
     throw new DerError('tbsCertificate is missing required fields', tbsTlv.start);
   }
-  const [nb, na] = children(der, validity);
+  const times = children(der, validity);
+  const nb = times[0];
+  const na = times[1];
   if (!nb || !na) throw new DerError('validity needs notBefore and notAfter', validity.start);
   const algOid = children(der, algTlv)[0];
   if (!algOid || algOid.tag !== TAG.OID) throw new DerError('signatureAlgorithm has no OID', algTlv.start);
