@@ -25,6 +25,15 @@ export const portableBytes: BytesPort = {
   fromBase64: decodeBase64,
 };
 
+/**
+ * Several digests at once. A native port answers synchronously, and then so does this: no
+ * promise per digest, which was a tenth of describing a 140-certificate bundle.
+ */
+export function digests(bytes: BytesPort, jobs: ReadonlyArray<readonly [HashName, Uint8Array]>): string[] | Promise<string[]> {
+  const out = jobs.map((job) => bytes.hashHex(job[0], job[1]));
+  return out.every((d): d is string => typeof d === 'string') ? out : Promise.all(out);
+}
+
 /** SHA-256 and SHA-1 of DER, by the host's byte port (WebCrypto unless the host has something faster). */
 export async function fingerprints(der: Uint8Array, bytes: BytesPort = portableBytes): Promise<{ sha256: string; sha1: string }> {
   const [sha256, sha1] = await Promise.all([bytes.hashHex('sha256', der), bytes.hashHex('sha1', der)]);

@@ -1,11 +1,11 @@
 import type { CertificateObject, CsrObject, SourceRef } from '../model/pki';
 import { checkStructure } from './der';
 import { extensionFacts } from './cert-extensions';
-import { fingerprints, portableBytes, type BytesPort } from './bytes-port';
+import { digests, fingerprints, portableBytes, type BytesPort } from './bytes-port';
 import { commonNameOf, nameToRfc4514, readName } from './name';
 import { signatureAlgorithmName } from './oids';
 import { toPem } from './pem';
-import { describeSpki } from './spki';
+import { describeSpki, spkiFacts } from './spki';
 import { certificateParts, csrParts, signedAlgorithmOid } from './tbs';
 
 const DAY_MS = 86_400_000;
@@ -21,7 +21,13 @@ export async function describeCertificate(der: Uint8Array, source: SourceRef, no
   const parts = certificateParts(der);
   const subjectRdns = readName(parts.subjectDer);
   const issuerRdns = readName(parts.issuerDer);
-  const [publicKey, prints] = await Promise.all([describeSpki(parts.spki, bytes), fingerprints(der, bytes)]);
+  const hashes = await digests(bytes, [
+    ['sha256', parts.spki],
+    ['sha256', der],
+    ['sha1', der],
+  ]);
+  const publicKey = spkiFacts(parts.spki, hashes[0] as string);
+  const prints = { sha256: hashes[1] as string, sha1: hashes[2] as string };
   const subject = nameToRfc4514(subjectRdns);
   const issuer = nameToRfc4514(issuerRdns);
   return {

@@ -21,6 +21,11 @@ function integerBits(value: Uint8Array): number {
 
 /** Algorithm, size and SHA-256 of a SubjectPublicKeyInfo: the same facts for a certificate, a CSR or a key. */
 export async function describeSpki(spki: Uint8Array, bytes: BytesPort = portableBytes): Promise<PublicKeyInfo> {
+  return spkiFacts(spki, await sha256Hex(spki, bytes));
+}
+
+/** Algorithm and size of a SubjectPublicKeyInfo whose SHA-256 the caller has. */
+export function spkiFacts(spki: Uint8Array, spkiSha256: string): PublicKeyInfo {
   const root = readTlv(spki, 0);
   const top = children(spki, root);
   const algSeq = top[0];
@@ -31,7 +36,6 @@ export async function describeSpki(spki: Uint8Array, bytes: BytesPort = portable
   const params = alg[1];
   if (!oidTlv) throw new DerError('SubjectPublicKeyInfo has no algorithm', algSeq.start);
   const oid = decodeOid(valueOf(spki, oidTlv));
-  const spkiSha256 = await sha256Hex(spki, bytes);
   const key = valueOf(spki, bitString).subarray(1);
   switch (oid) {
     case '1.2.840.113549.1.1.1':

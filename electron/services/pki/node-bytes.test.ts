@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { portableBytes } from '../../../shared/pki/bytes-port';
+import { digests, portableBytes } from '../../../shared/pki/bytes-port';
 import { nodeBytes } from './node-bytes';
 
 describe('nodeBytes', () => {
@@ -12,6 +12,16 @@ describe('nodeBytes', () => {
       }
       expect(nodeBytes.base64(view)).toBe(portableBytes.base64(view));
     }
+  });
+
+  it('answers several digests at once without a promise, where the portable port needs one, with equal values', async () => {
+    const abc = new TextEncoder().encode('abc');
+    const jobs = [['sha256', abc], ['sha1', abc]] as const;
+    const native = digests(nodeBytes, jobs);
+    const portable = digests(portableBytes, jobs);
+    expect(Array.isArray(native)).toBe(true);
+    expect(portable).toBeInstanceOf(Promise);
+    expect(await portable).toEqual(native);
   });
 
   it('gives the published SHA-256 and SHA-1 of "abc"', () => {
