@@ -38,7 +38,7 @@ export function createNodeRouterDeps(
     events,
     dialog,
     certificates: lazyService<CertificateService>({ inspect: true, verify: true }, async () =>
-      (await import('./certificates/node-certificates')).createNodeCertificateService(app.dataDir),
+      (await import('./certificates/node-certificates')).createNodeCertificateService(app.dataDir, app.host === 'cli' ? 'blocking' : 'background'),
     ),
     nginx: lazyService<NginxService>({ render: true, lint: true, check: true, diff: true, installPlan: true, install: true }, async () =>
       (await import('./nginx/node-nginx')).createNodeNginxService(env),

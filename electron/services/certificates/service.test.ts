@@ -8,6 +8,7 @@ import { InspectInputSchema, VerifyInputSchema } from '../../../shared/ipc/pki-s
 import { z } from '../../../shared/ipc/zod';
 import type { CertificateObject, KeyObjectSummary } from '../../../shared/model/pki';
 import { createNodeRouterDeps, SYSTEM_TRUST_BUNDLE } from '../node-services';
+import { createNodeCertificateService } from './node-certificates';
 
 let dir: string;
 let pki: TestPki;
@@ -61,9 +62,12 @@ describe('certificate service: inspect', () => {
     expect(wrong.errors[0]?.message).toMatch(/passphrase/i);
   });
 
-  it('fails with the path and the cause for an unreadable file', async () => {
-    await expect(inspect({ sources: [path(join(dir, 'missing.pem'))] })).rejects.toMatchObject({ code: 'UNREADABLE_FILE', message: expect.stringContaining('no such file') });
-    await expect(inspect({ sources: [path(dir)] })).rejects.toMatchObject({ code: 'UNREADABLE_FILE' });
+  it.each(['blocking', 'background'] as const)('reads files, and fails with the path and the cause for an unreadable one (%s reads)', async (reads) => {
+    const own = createNodeCertificateService('/tmp', reads);
+    const run = (p: string) => own.inspect(z.parse(InspectInputSchema, { sources: [path(p)] }));
+    expect((await run(pki.devices.valid.certPath)).objects.map((o) => o.kind)).toEqual(['certificate']);
+    await expect(run(join(dir, 'missing.pem'))).rejects.toMatchObject({ code: 'UNREADABLE_FILE', message: expect.stringContaining('no such file') });
+    await expect(run(dir)).rejects.toMatchObject({ code: 'UNREADABLE_FILE', message: expect.stringContaining('directory') });
   });
 
   it("reads every certificate in the system bundle, agreeing with openssl on serial, SHA-256 and notAfter", async () => {
