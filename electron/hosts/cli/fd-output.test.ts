@@ -29,16 +29,17 @@ function fakeFd(chunk: number, failAt: (call: number) => NodeJS.ErrnoException |
 describe('fdWriter', () => {
   it('writes everything in order across partial writes, multi-byte characters included', () => {
     const fd = fakeFd(7, () => null);
-    const write = fdWriter(1, () => 0, fd.deps);
+    const { write, streamed } = fdWriter(1, () => 0, fd.deps);
     const text = 'CN=Zürich Root CA ✓\n'.repeat(50);
     write(text);
     write('end\n');
     expect(fd.text()).toBe(`${text}end\n`);
+    expect(streamed()).toBe(false);
   });
 
   it('ends the run with the current exit code when the reader closes the pipe', () => {
     const fd = fakeFd(4, (call) => (call === 2 ? errno('EPIPE') : null));
-    const write = fdWriter(1, () => 1, fd.deps);
+    const { write } = fdWriter(1, () => 1, fd.deps);
     expect(() => write('0123456789abcdef')).toThrow('exited');
     expect(fd.exits).toEqual([1]);
     expect(fd.text()).toBe('01234567');
@@ -46,8 +47,9 @@ describe('fdWriter', () => {
 
   it('hands the rest, and every later write, to the stream when the descriptor is non-blocking and full', () => {
     const fd = fakeFd(4, (call) => (call === 1 ? errno('EAGAIN') : null));
-    const write = fdWriter(1, () => 0, fd.deps);
+    const { write, streamed } = fdWriter(1, () => 0, fd.deps);
     write('0123456789');
+    expect(streamed()).toBe(true);
     write('more');
     expect(fd.text()).toBe('0123');
     expect(fd.handed.map((d) => Buffer.from(d).toString('utf8'))).toEqual(['456789', 'more']);
@@ -55,7 +57,7 @@ describe('fdWriter', () => {
 
   it('surfaces any other write error', () => {
     const fd = fakeFd(4, () => errno('EIO'));
-    expect(() => fdWriter(1, () => 0, fd.deps)('x')).toThrow('EIO');
+    expect(() => fdWriter(1, () => 0, fd.deps).write('x')).toThrow('EIO');
     expect(fd.exits).toEqual([]);
   });
 });

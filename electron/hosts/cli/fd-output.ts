@@ -20,9 +20,15 @@ const nodeDeps: FdOutputDeps = {
  * that Node makes synchronous on Linux pipes and files anyway. A reader that stops early
  * (`| head`) closes the pipe: that ends the run quietly, as it does for other Unix tools.
  */
-export function fdWriter(fd: number, exitCode: () => number, deps: FdOutputDeps = nodeDeps): (text: string) => void {
+export interface FdWriter {
+  readonly write: (text: string) => void;
+  /** True once output went to a stream, which may still be sending it. */
+  readonly streamed: () => boolean;
+}
+
+export function fdWriter(fd: number, exitCode: () => number, deps: FdOutputDeps = nodeDeps): FdWriter {
   let handedOff: NodeJS.WritableStream | null = null;
-  return (text) => {
+  const write = (text: string): void => {
     if (handedOff) {
       handedOff.write(text);
       return;
@@ -43,4 +49,5 @@ export function fdWriter(fd: number, exitCode: () => number, deps: FdOutputDeps 
       }
     }
   };
+  return { write, streamed: () => handedOff !== null };
 }

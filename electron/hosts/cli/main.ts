@@ -6,12 +6,21 @@ import { runCli } from './run';
 import { createSecretPrompt } from './secret-prompt';
 import { fdWriter } from './fd-output';
 
-/** One `sentinel-console` run on this process's streams; launcher.ts loads this bundle and sets the exit code. */
-export function cliMain(argv: readonly string[]): Promise<number> {
+/** How a run ended: its exit code, and whether every byte of output has been written. */
+export interface CliRunEnd {
+  readonly code: number;
+  readonly outputWritten: boolean;
+}
+
+/** One `sentinel-console` run on this process's streams; launcher.ts loads this bundle and ends the process. */
+export async function cliMain(argv: readonly string[]): Promise<CliRunEnd> {
   const exitCode = (): number => (typeof process.exitCode === 'number' ? process.exitCode : 0);
-  const stdout = fdWriter(1, exitCode);
-  const stderr = fdWriter(2, exitCode);
-  return runCli(
+  const out = fdWriter(1, exitCode);
+  const err = fdWriter(2, exitCode);
+  const stdout = out.write;
+  const stderr = err.write;
+  let prompted = false;
+  const code = await runCli(
     argv,
     (dataDir) =>
       createRouter(
@@ -30,7 +39,15 @@ export function cliMain(argv: readonly string[]): Promise<number> {
       // On demand: it brings node:fs/promises and node:crypto, which most commands never use.
       writeFile: async (path, text) => (await import('../../services/fs/atomic-write')).writeFileAtomic(path, text, { backupPath: `${path}.bak` }),
       // Getters: touching process.stdin builds a stream, and only a passphrase prompt needs it.
-      readSecret: createSecretPrompt(() => process.stdin, () => process.stderr),
+      readSecret: createSecretPrompt(
+        () => {
+          prompted = true;
+          return process.stdin;
+        },
+        () => process.stderr,
+      ),
     },
   );
+  // A passphrase prompt writes through process.stderr too: a stream, like a handed-off fd.
+  return { code, outputWritten: !out.streamed() && !err.streamed() && !prompted };
 }
