@@ -15,9 +15,12 @@ export function daysUntil(until: Date, now: Date): number {
   return Math.floor((until.getTime() - now.getTime()) / DAY_MS);
 }
 
-/** Everything a certificate says, with empty findings; findings.ts judges it in context. */
-export async function describeCertificate(der: Uint8Array, source: SourceRef, now: Date, bytes: BytesPort = portableBytes): Promise<CertificateObject> {
-  checkStructure(der);
+/**
+ * Everything a certificate says, with empty findings; findings.ts judges it in context.
+ * `structureChecked`: the caller already ran checkStructure over these bytes (readInput does).
+ */
+export async function describeCertificate(der: Uint8Array, source: SourceRef, now: Date, bytes: BytesPort = portableBytes, structureChecked = false): Promise<CertificateObject> {
+  if (!structureChecked) checkStructure(der);
   const parts = certificateParts(der);
   const subjectRdns = readName(parts.subjectDer);
   const issuerRdns = readName(parts.issuerDer);

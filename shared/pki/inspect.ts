@@ -47,7 +47,7 @@ async function describeBlock(block: InputBlock, options: InspectOptions, extra: 
   try {
     switch (block.kind) {
       case 'certificate':
-        return await describeCertificate(block.der, block.source, options.now, options.bytes);
+        return await describeCertificate(block.der, block.source, options.now, options.bytes, block.checked);
       case 'csr':
         return await describeCsr(block.der, block.source, options.bytes);
       case 'crl': {
@@ -67,7 +67,7 @@ async function describeBlock(block: InputBlock, options: InspectOptions, extra: 
         if (!options.keys) return { source: block.source, message: `${where(block.source)} is a PKCS#12 file: it is read by the desktop app's main process only` };
         const p12 = await options.keys.readPkcs12(block, options.passphrase);
         if (isError(p12)) return p12;
-        p12.certificates.forEach((der, i) => extra.push({ source: { file: block.source.file, index: block.source.index + i + 1 }, kind: 'certificate', der }));
+        p12.certificates.forEach((der, i) => extra.push({ source: { file: block.source.file, index: block.source.index + i + 1 }, kind: 'certificate', der, checked: false }));
         return p12.keys[0] ?? null;
       }
     }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readInput } from './read-input';
 import { toPem } from './pem';
 import { classifyDer } from './classify';
+import { describeCertificate } from './describe';
+import { ES256, makeCa, P256 } from './crl/test-helpers';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -47,6 +49,19 @@ describe('readInput', () => {
   it('says plainly when there is nothing to read', () => {
     expect(readInput(enc('hello world, not a certificate'), 'notes.txt').errors[0]?.message).toBe('not PEM, DER or base64: nothing to read');
     expect(readInput(enc('junk before\n\nno blocks here'), 'x.pem').errors).toHaveLength(1);
+  });
+
+  it('marks what it has walked as structure-checked, so describing does not walk it twice, and nothing else', async () => {
+    const der = new Uint8Array((await makeCa(P256, ES256)).cert.rawData);
+    expect(readInput(enc(toPem(der, 'CERTIFICATE')), 'a.pem').blocks.map((b) => [b.kind, b.checked])).toEqual([['certificate', true]]);
+    expect(readInput(der, 'a.der').blocks.map((b) => [b.kind, b.checked])).toEqual([['certificate', true]]);
+    // A BER PKCS#12 is handed to its own reader unwalked.
+    const ber = Uint8Array.from([0x30, 0x80, 0x02, 0x01, 0x03, 0x30, 0x80, 0x00, 0x00, 0x00, 0x00]);
+    expect(readInput(ber, 'a.p12').blocks.map((b) => [b.kind, b.checked])).toEqual([['pkcs12', false]]);
+  });
+
+  it('still walks a certificate nobody checked: hostile nesting is refused, not described', async () => {
+    await expect(describeCertificate(buildNested(200), { file: 'x', index: 0 }, new Date())).rejects.toThrow(/nesting deeper than/);
   });
 });
 

@@ -10,6 +10,8 @@ export interface InputBlock {
   readonly der: Uint8Array;
   /** Legacy `Proc-Type: 4,ENCRYPTED` keys are only readable from their PEM text. */
   readonly pemText?: string;
+  /** The DER already passed checkStructure here (as part of its file or bundle), so describing need not walk it again. */
+  readonly checked: boolean;
 }
 
 export interface ReadOutcome {
@@ -59,18 +61,20 @@ export function readInput(bytes: Uint8Array, file: string, decode: (base64: stri
   const blocks: InputBlock[] = [];
   const errors: ReadError[] = [];
   let next = 0;
-  const add = (kind: DerKind, der: Uint8Array, pemText?: string): void => {
+  // Everything reaching add() was classified, and classifyDer walks the whole structure, except
+  // legacy encrypted keys (read from their text); a bundle's walk covers the certificates in it.
+  const add = (kind: DerKind, der: Uint8Array, pemText?: string, checked = true): void => {
     const source = { file, index: next++ };
     if (kind === 'unknown') {
       errors.push({ source, message: `object ${source.index + 1} is not a certificate, CRL, CSR, key or bundle` });
     } else if (kind === 'pkcs7') {
       try {
         next--;
-        for (const inner of expandPkcs7(der)) blocks.push({ source: { file, index: next++ }, kind: inner.kind, der: inner.der });
+        for (const inner of expandPkcs7(der)) blocks.push({ source: { file, index: next++ }, kind: inner.kind, der: inner.der, checked });
       } catch (err) {
         errors.push({ source: { file, index: next++ }, message: `PKCS#7 bundle could not be read: ${(err as Error).message}` });
       }
-    } else blocks.push({ source, kind, der, ...(pemText ? { pemText } : {}) });
+    } else blocks.push({ source, kind, der, checked, ...(pemText ? { pemText } : {}) });
   };
 
   if (bytes.length > MAX_INPUT_BYTES) {
@@ -85,7 +89,7 @@ export function readInput(bytes: Uint8Array, file: string, decode: (base64: stri
       }
       const labelled = kindForLabel(block.label);
       if ((block.headers['Proc-Type'] ?? '').includes('ENCRYPTED') && (labelled === 'pkcs1' || labelled === 'sec1')) {
-        add(labelled, block.der, block.text);
+        add(labelled, block.der, block.text, false);
         continue;
       }
       try {
@@ -110,7 +114,7 @@ export function readInput(bytes: Uint8Array, file: string, decode: (base64: stri
     add(classifyDer(der), der);
   } catch (err) {
     // PKCS#12 files from some tools use BER indefinite lengths; the PFX reader accepts BER.
-    if (err instanceof DerError && isBerPfx(der)) return { blocks: [{ source: { file, index: 0 }, kind: 'pkcs12', der }], errors };
+    if (err instanceof DerError && isBerPfx(der)) return { blocks: [{ source: { file, index: 0 }, kind: 'pkcs12', der, checked: false }], errors };
     const reason = err instanceof DerError ? err.message : 'unreadable';
     errors.push({ source: { file, index: 0 }, message: `not valid DER: ${reason}` });
   }
