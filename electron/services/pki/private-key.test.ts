@@ -119,6 +119,16 @@ describe('readPrivateKey: passphrases', () => {
     expect(readPrivateKey(block, 'not it')).toMatchObject({ ok: false, code: 'WRONG_PASSPHRASE' });
   });
 
+  it('says wrong passphrase for every wrong one, also those whose garbage passes the padding check', () => {
+    const block = get('rsa2048').legacyEncrypted as TestPemBlock;
+    // About one in 256 decrypts to bytes with valid padding, which OpenSSL then fails to decode.
+    const codes = new Set(Array.from({ length: 1500 }, (_, i) => {
+      const read = readPrivateKey(block, `wrong-${i}`);
+      return read.ok ? 'ok' : read.code;
+    }));
+    expect([...codes]).toEqual(['WRONG_PASSPHRASE']);
+  });
+
   it('refuses scrypt PBES2 with the Electron message, although Node could read it', () => {
     const read = readPrivateKey({ ...scrypt, blockNumber: 1 }, PASS);
     expect(read.ok).toBe(false);

@@ -61,13 +61,18 @@ function vetScheme(scheme: Scheme, what: string): KeyEncryption {
   return { scheme: scheme.label, iterations: null };
 }
 
+const LEGACY_PEM_SCHEME = 'legacy PEM encryption';
+
 /** Turns a failed decrypting createPrivateKey into the operator's next step. */
 function decryptFailure(error: unknown, what: string, passphrase: string, encryption: KeyEncryption): PkiFailure {
   const code = errorCode(error);
   if (code === 'ERR_MISSING_PASSPHRASE' || passphrase === '') return new PkiFailure('PASSPHRASE_REQUIRED', `${what} needs a passphrase`);
   const reason = errorReason(error);
   if (/bad decrypt/i.test(reason)) return new PkiFailure('WRONG_PASSPHRASE', `wrong passphrase for ${what}`);
-  if (/unsupported/i.test(reason) && /RC2|RC4|DES-CBC|MD5|MD2|PBES2 with|PBKDF2 with|encryption algorithm/.test(encryption.scheme)) {
+  // A legacy PEM cipher was vetted before decrypting: there, "unsupported" is OpenSSL failing to
+  // decode what a wrong passphrase decrypted to (about one wrong passphrase in 256 passes the padding check).
+  const legacyPem = encryption.scheme.startsWith(LEGACY_PEM_SCHEME);
+  if (!legacyPem && /unsupported/i.test(reason) && /RC2|RC4|DES-CBC|MD5|MD2|PBES2 with|PBKDF2 with|encryption algorithm/.test(encryption.scheme)) {
     return new PkiFailure('UNSUPPORTED', `${what} is encrypted with ${encryption.scheme}, which this build cannot decrypt; ${REENCRYPT_HINT}`);
   }
   return new PkiFailure('WRONG_PASSPHRASE', `wrong passphrase for ${what}, or the key inside is damaged or of an unsupported type (${reason})`);
@@ -95,7 +100,7 @@ function readLegacyPem(label: string, pemText: string, passphrase: string | unde
   const dek = /^DEK-Info:\s*([A-Za-z0-9-]+)\s*,\s*[0-9A-Fa-f]+\s*$/m.exec(block[0]);
   if (!dek) throw malformed(`${what} says Proc-Type: 4,ENCRYPTED but has no valid DEK-Info header`);
   const cipher = (dek[1] as string).toUpperCase();
-  const encryption = { scheme: `legacy PEM encryption (${cipher}, MD5 key derivation)`, iterations: 1 };
+  const encryption = { scheme: `${LEGACY_PEM_SCHEME} (${cipher}, MD5 key derivation)`, iterations: 1 };
   if (!LEGACY_PEM_CIPHERS.has(cipher)) throw new PkiFailure('UNSUPPORTED', `${what} is encrypted with ${cipher} (legacy PEM), which Electron cannot read; ${REENCRYPT_HINT}`);
   return { ok: true, format, encryption, ...decryptToPublic({ key: block[0], format: 'pem' }, passphrase, what, encryption) };
 }
