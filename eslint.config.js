@@ -78,6 +78,8 @@ export default tseslint.config(
           nodeOnly,
           intoFolder(['electron', 'e2e'], 'The renderer imports shared/ only.'),
           { regex: 'shared/ipc/contract$', allowTypeImports: true, message: 'Import contract types with `import type` (keeps zod out of the bundle).' },
+          { regex: '^zod/', message: 'Schemas run in main; the renderer imports contract types only.' },
+          { regex: 'shared/ipc/zod$', allowTypeImports: true, message: 'Schemas run in main: `import type` only (keeps zod out of the bundle).' },
         ],
       ),
     },
@@ -105,7 +107,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict(
         [rawIpc, ...builtinPaths, { name: 'zod', message: 'The preload bundles channel names only.' }],
-        [{ regex: '^\\.\\./\\.\\./shared/(?!ipc/channels$)', message: 'The preload imports shared/ipc/channels only.' }, intoFolder(['main', 'services', 'hosts'], 'The preload imports nothing from main.')],
+        [{ regex: '^\\.\\./\\.\\./shared/(?!ipc/channels$)', message: 'The preload imports shared/ipc/channels only.' }, { regex: '^zod/', message: 'The preload bundles channel names only.' }, intoFolder(['main', 'services', 'hosts'], 'The preload imports nothing from main.')],
       ),
     },
   },
@@ -114,7 +116,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict(
         [...builtinPaths, { name: 'zod', message: 'The preload bundles channel names only.' }],
-        [{ regex: '^\\.\\./\\.\\./shared/(?!ipc/channels$)', message: 'The preload imports shared/ipc/channels only.' }],
+        [{ regex: '^\\.\\./\\.\\./shared/(?!ipc/channels$)', message: 'The preload imports shared/ipc/channels only.' }, { regex: '^zod/', message: 'The preload bundles channel names only.' }],
       ),
     },
   },

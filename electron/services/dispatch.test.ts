@@ -54,6 +54,11 @@ describe('dispatch', () => {
     }
   });
 
+  it.each(['not a url', 'x', 'https://'])('answers a proxy URL that is no URL at all (%j) as invalid input, not a crash', async (baseUrl) => {
+    const result = await dispatch(createRouter(createNodeRouterDeps(app, events)), 'probe.run', { target: { kind: 'adhoc', profile: { name: 'p', baseUrl } } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('an https:// URL') } });
+  });
+
   it('keeps the code of a CommandFailure and wraps other errors as INTERNAL', async () => {
     const failing = (err: unknown): Router => transportTestRouter({ 'app.info': async () => Promise.reject(err) });
     expect(await dispatch(failing(new CommandFailure('TIMEOUT', 'took too long')), 'app.info', {})).toEqual({

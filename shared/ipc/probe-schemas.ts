@@ -18,6 +18,8 @@ export const ProxyProfileDraftSchema = z.strictObject({
   baseUrl: z.url({ protocol: /^https$/, error: 'an https:// URL' }).check(
     z.maxLength(2048),
     z.refine((u) => {
+      // Not a URL at all: the url check above already says so; parsing here would throw.
+      if (!URL.canParse(u)) return true;
       const parsed = new URL(u);
       return (parsed.pathname === '/' || parsed.pathname === '') && parsed.search === '' && parsed.hash === '' && parsed.username === '' && parsed.password === '';
     }, 'scheme, host and port only (no path, query or credentials)'),
