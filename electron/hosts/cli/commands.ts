@@ -80,7 +80,7 @@ export function helpText(topic: CliCommandName | null): string {
     ...lines,
     '',
     'Options:',
-    '  --json            print the result as JSON',
+    '  --json            print the result as JSON (indented on a terminal, one line otherwise)',
     '  --data-dir PATH   use this data directory',
     '  --help            show help for a command',
     '  --version         print the version',

@@ -5,6 +5,19 @@ import { nodeAppSource } from '../node-app-source';
 import { runCli } from './run';
 import { createSecretPrompt } from './secret-prompt';
 import { fdWriter } from './fd-output';
+import { fstatSync } from 'node:fs';
+
+/**
+ * Whether stdout is a terminal. A character device is one (or /dev/null, where layout is moot);
+ * tty.isatty would load node:net, milliseconds of every start, to answer the same.
+ */
+function stdoutIsTerminal(): boolean {
+  try {
+    return fstatSync(1).isCharacterDevice();
+  } catch {
+    return false;
+  }
+}
 
 /** How a run ended: its exit code, and whether every byte of output has been written. */
 export interface CliRunEnd {
@@ -34,6 +47,7 @@ export async function cliMain(argv: readonly string[]): Promise<CliRunEnd> {
     {
       stdout,
       stderr,
+      stdoutIsTerminal: stdoutIsTerminal(),
       env: process.env,
       cwd: process.cwd(),
       // On demand: it brings node:fs/promises and node:crypto, which most commands never use.

@@ -29,6 +29,20 @@ describe('sentinel-console CLI', () => {
     expect(err).toEqual([]);
   });
 
+  it('--json is one line for programs and indented for people at a terminal, errors included', async () => {
+    const piped = capture();
+    await runCli(['info', '--json'], routerFor, piped.io);
+    expect(piped.out.join('')).toMatch(/^\{"name":"Sentinel Console",.*\}\n$/);
+    const terminal = capture();
+    await runCli(['info', '--json'], routerFor, { ...terminal.io, stdoutIsTerminal: true });
+    expect(terminal.out.join('')).toMatch(/^\{\n {2}"name": "Sentinel Console",\n/);
+    expect(JSON.parse(terminal.out.join(''))).toEqual(JSON.parse(piped.out.join('')));
+    const failing = (): Router => transportTestRouter({ 'app.info': async () => Promise.reject(new CommandFailure('TIMEOUT', 'took too long')) });
+    const error = capture();
+    await runCli(['info', '--json'], failing, { ...error.io, stdoutIsTerminal: true });
+    expect(error.out.join('')).toBe('{\n  "ok": false,\n  "error": {\n    "code": "TIMEOUT",\n    "message": "took too long"\n  }\n}\n');
+  });
+
   it('info prints aligned rows for people and honours --data-dir', async () => {
     const { io, out } = capture();
     expect(await runCli(['info', '--data-dir', '/srv/sc'], routerFor, io)).toBe(0);

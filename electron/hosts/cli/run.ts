@@ -12,6 +12,8 @@ export interface CliIo {
   readonly cwd?: string;
   readonly writeFile?: CliContext['writeFile'];
   readonly readSecret?: CliContext['readSecret'];
+  /** stdout is a terminal: --json output is indented for people there, one line for programs elsewhere. */
+  readonly stdoutIsTerminal?: boolean;
 }
 
 const noWrites: CliContext['writeFile'] = async (path) => {
@@ -38,6 +40,7 @@ export async function runCli(
     io.stdout(`${APP_NAME} ${APP_VERSION}\n`);
     return 0;
   }
+  const json = (value: unknown): string => `${JSON.stringify(value, null, io.stdoutIsTerminal ? 2 : undefined)}\n`;
   const router = makeRouter(request.args.dataDir);
   const call: Dispatcher = (name, input) => dispatch(router, name, input);
   const outcome = await CLI_COMMANDS[request.command].execute(request.args, { env: io.env ?? {}, cwd: io.cwd ?? '/', writeFile: io.writeFile ?? noWrites, stderr: io.stderr, ...(io.readSecret ? { readSecret: io.readSecret } : {}) }, call);
@@ -46,16 +49,16 @@ export async function runCli(
     return 2;
   }
   if (outcome.kind === 'invalid') {
-    if (request.args.json) io.stdout(JSON.stringify(outcome.result.ok ? outcome.result.value : outcome.result, null, 2) + '\n');
+    if (request.args.json) io.stdout(json(outcome.result.ok ? outcome.result.value : outcome.result));
     io.stderr(`sentinel-console: ${outcome.error}\n`);
     return 2;
   }
   const { result } = outcome;
   if (!result.ok) {
-    if (request.args.json) io.stdout(JSON.stringify(result) + '\n');
+    if (request.args.json) io.stdout(json(result));
     io.stderr(`sentinel-console: ${result.error.message.split('\n')[0]} [${result.error.code}]\n`);
     return exitCodeFor(result.error.code);
   }
-  io.stdout((request.args.json ? JSON.stringify(outcome.json ? outcome.json.value : result.value, null, 2) : outcome.text ?? '') + '\n');
+  io.stdout(request.args.json ? json(outcome.json ? outcome.json.value : result.value) : `${outcome.text ?? ''}\n`);
   return outcome.failed ? 1 : 0;
 }
