@@ -222,10 +222,14 @@ export function decodeTime(bytes: Uint8Array, tlv: Tlv): Date {
   let ok = length >= fixed + 1 && bytes[tlv.end - 1] === 0x5a;
   if (ok && length > fixed + 1) ok = !utc && bytes[at + fixed] === 0x2e && length > fixed + 2 && digitsAt(bytes, at + fixed + 1, length - fixed - 2) >= 0;
   const year = ok ? digitsAt(bytes, at, yearDigits) : -1;
-  const fields = [2, 4, 6, 8, 10].map((o) => (ok ? digitsAt(bytes, at + yearDigits + o - 2, 2) : -1));
-  if (year < 0 || fields.some((f) => f < 0)) {
+  const f = at + yearDigits;
+  const mo = digitsAt(bytes, f, 2);
+  const d = digitsAt(bytes, f + 2, 2);
+  const h = digitsAt(bytes, f + 4, 2);
+  const mi = digitsAt(bytes, f + 6, 2);
+  const sec = digitsAt(bytes, f + 8, 2);
+  if (year < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0) {
     throw new DerError(`malformed time "${latin1(bytes.subarray(at, Math.min(tlv.end, at + 20)))}"`, tlv.start);
   }
-  const [mo, d, h, mi, sec] = fields as [number, number, number, number, number];
   return new Date(Date.UTC(utc ? year + (year >= 50 ? 1900 : 2000) : year, mo - 1, d, h, mi, sec));
 }

@@ -23,7 +23,9 @@ export async function describeCertificate(der: Uint8Array, source: SourceRef, no
   if (!structureChecked) checkStructure(der);
   const parts = certificateParts(der);
   const subjectRdns = readName(parts.subjectDer);
-  const issuerRdns = readName(parts.issuerDer);
+  // Roots and other self-issued certificates (every one of a trust bundle) name themselves twice.
+  const selfIssued = sameBytes(parts.subjectDer, parts.issuerDer);
+  const issuerRdns = selfIssued ? subjectRdns : readName(parts.issuerDer);
   const hashes = await digests(bytes, [
     ['sha256', parts.spki],
     ['sha256', der],
@@ -32,7 +34,7 @@ export async function describeCertificate(der: Uint8Array, source: SourceRef, no
   const publicKey = spkiFacts(parts.spki, hashes[0] as string);
   const prints = { sha256: hashes[1] as string, sha1: hashes[2] as string };
   const subject = nameToRfc4514(subjectRdns);
-  const issuer = nameToRfc4514(issuerRdns);
+  const issuer = selfIssued ? subject : nameToRfc4514(issuerRdns);
   return {
     kind: 'certificate',
     source,
@@ -45,7 +47,7 @@ export async function describeCertificate(der: Uint8Array, source: SourceRef, no
     daysLeft: daysUntil(parts.notAfter, now),
     publicKey,
     signatureAlgorithm: signatureAlgorithmName(parts.signatureAlgorithmOid),
-    selfIssued: sameBytes(parts.subjectDer, parts.issuerDer),
+    selfIssued,
     fingerprints: prints,
     pem: toPem(der, 'CERTIFICATE', bytes.base64),
     findings: [],
