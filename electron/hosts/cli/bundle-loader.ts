@@ -1,5 +1,4 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Script } from 'node:vm';
 
@@ -34,9 +33,10 @@ function readCache(file: string): Buffer | undefined {
  * parsing 600 KB of bundle on every start was a third of a short command's time. V8 checks
  * each cache against its own version, flags and the source, and rejects a stale one; the
  * file then compiles as usual. Relative requires stay inside the bundle; anything else
- * (node: built-ins) goes to Node's require.
+ * (the bundle's only externals are node: built-ins) goes to `requireBuiltin`, the launcher's
+ * own require: node:module's createRequire would load the ES module loader for nothing.
  */
-export function createBundleLoader(dir: string): BundleLoader {
+export function createBundleLoader(dir: string, requireBuiltin: (id: string) => unknown): BundleLoader {
   const modules = new Map<string, { exports: Exports }>();
   const scripts = new Map<string, { script: Script; hadCache: boolean }>();
 
@@ -50,8 +50,7 @@ export function createBundleLoader(dir: string): BundleLoader {
     // Registered before it runs, as Node does, so a require cycle sees the partial exports.
     modules.set(path, module);
     scripts.set(path, { script, hadCache: cachedData !== undefined });
-    const nodeRequire = createRequire(path);
-    const localRequire = (id: string): unknown => (id.startsWith('./') || id.startsWith('../') ? load(join(dirname(path), id)) : nodeRequire(id));
+    const localRequire = (id: string): unknown => (id.startsWith('./') || id.startsWith('../') ? load(join(dirname(path), id)) : requireBuiltin(id));
     const run = script.runInThisContext() as (...args: unknown[]) => void;
     run.call(module.exports, module.exports, localRequire, module, path, dirname(path));
     return module.exports;

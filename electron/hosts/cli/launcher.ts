@@ -9,7 +9,7 @@ import type { cliMain as CliMain } from './main';
  * command has run, so the functions it used are in them; `report` says on stderr which
  * files came from a cache.
  */
-const loader = createBundleLoader(join(__dirname, 'cli'));
+const loader = createBundleLoader(join(__dirname, 'cli'), require);
 const { cliMain } = loader.load('main.js') as { cliMain: typeof CliMain };
 void cliMain(process.argv.slice(2)).then(({ code, outputWritten }) => {
   process.exitCode = code;
