@@ -95,32 +95,38 @@ export function checkStructure(bytes: Uint8Array, limits: StructureLimits = DEFA
   const root = readTlv(bytes, 0);
   if (root.end !== bytes.length) throw new DerError(`${bytes.length - root.end} trailing bytes after the value`, root.end);
   if (!root.constructed) return root;
-  // The ends of the open constructed values, innermost last. Headers are read inline, without
-  // a Tlv object each: every certificate is walked once here, node by node. Anything readTlv
-  // would refuse goes back to readTlv, so the errors are its precise ones.
-  const ends: number[] = [root.end];
+  // The ends of the open constructed values, innermost last, in a fixed array: every
+  // certificate is walked here node by node, so headers are read inline, without a Tlv object
+  // each. Anything readTlv would refuse goes back to readTlv, so the errors are its precise ones.
+  const maxDepth = limits.maxDepth;
+  const ends = new Float64Array(maxDepth + 1);
+  let depth = 1;
+  let end = root.end;
+  ends[0] = end;
   let pos = root.valueStart;
-  while (ends.length > 0) {
-    const end = ends[ends.length - 1] as number;
+  for (;;) {
     if (pos >= end) {
-      ends.pop();
+      if (--depth === 0) break;
+      end = ends[depth - 1] as number;
       continue;
     }
     const tag = bytes[pos] as number;
     const first = bytes[pos + 1] as number;
-    const count = first & 0x7f;
     let length = first;
     let valueStart = pos + 2;
     if (first >= 0x80) {
+      const count = first & 0x7f;
+      // Indefinite (0x80) or over four length bytes: readTlv names the fault.
+      if (count === 0 || count > 4 || valueStart + count > end) readTlv(bytes, pos, end);
       length = 0;
       for (let i = 0; i < count; i++) length = length * 256 + (bytes[valueStart + i] as number);
       valueStart += count;
     }
-    // valueStart <= end first: then every length byte was inside the container, so length is a number.
-    if (pos + 2 > end || (tag & 0x1f) === 0x1f || first === 0x80 || count > 4 || valueStart > end || valueStart + length > end) readTlv(bytes, pos, end);
+    if (pos + 2 > end || (tag & 0x1f) === 0x1f || valueStart + length > end) readTlv(bytes, pos, end);
     if ((tag & 0x20) !== 0) {
-      if (ends.length + 1 >= limits.maxDepth) throw new DerError(`nesting deeper than ${limits.maxDepth} levels`, pos);
-      ends.push(valueStart + length);
+      if (depth + 1 >= maxDepth) throw new DerError(`nesting deeper than ${maxDepth} levels`, pos);
+      end = valueStart + length;
+      ends[depth++] = end;
       pos = valueStart;
     } else pos = valueStart + length;
   }
