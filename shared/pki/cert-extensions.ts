@@ -1,5 +1,5 @@
 import type { CertificateObject, ExtensionInfo, GeneralName } from '../model/pki';
-import { children, decodeOid, integerHex, readTlv, TAG, valueOf, type Tlv } from './der';
+import { children, integerHex, readTlv, TAG, valueOf, type Tlv, oidOf } from './der';
 import { generalNamesOf, readGeneralName, readGeneralNames } from './general-names';
 import { toHex } from './hex';
 import { EXTENSION_NAMES, ekuName } from './oids';
@@ -22,7 +22,7 @@ const KEY_USAGES = ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'da
 export function readRawExtensions(der: Uint8Array, seq: Tlv): RawExtension[] {
   return children(der, seq).map((ext) => {
     const parts = children(der, ext);
-    const oid = decodeOid(valueOf(der, parts[0] as Tlv));
+    const oid = oidOf(der, parts[0] as Tlv);
     const critical = parts.length === 3 && parts[1]?.tag === TAG.BOOLEAN && valueOf(der, parts[1])[0] !== 0;
     return { oid, critical, value: valueOf(der, parts[parts.length - 1] as Tlv) };
   });
@@ -63,7 +63,7 @@ export function extensionFacts(raw: readonly RawExtension[]): Facts {
         f.keyUsage = keyUsage(v);
         break;
       case '2.5.29.37':
-        f.extendedKeyUsage = children(v, root(v)).map((t) => ekuName(decodeOid(valueOf(v, t))));
+        f.extendedKeyUsage = children(v, root(v)).map((t) => ekuName(oidOf(v, t)));
         break;
       case '2.5.29.14':
         f.subjectKeyId = toHex(valueOf(v, root(v)));
@@ -88,7 +88,7 @@ export function extensionFacts(raw: readonly RawExtension[]): Facts {
           const m = pair[0];
           const loc = pair[1];
           if (!m || !loc) continue;
-          const method = decodeOid(valueOf(v, m));
+          const method = oidOf(v, m);
           if (method === '1.3.6.1.5.5.7.48.1') ocsp.push(readGeneralName(v, loc).value);
           else if (method === '1.3.6.1.5.5.7.48.2') caIssuers.push(readGeneralName(v, loc).value);
         }
@@ -96,7 +96,7 @@ export function extensionFacts(raw: readonly RawExtension[]): Facts {
         break;
       }
       case '2.5.29.32':
-        f.policies = children(v, root(v)).map((p) => decodeOid(valueOf(v, children(v, p)[0] as Tlv)));
+        f.policies = children(v, root(v)).map((p) => oidOf(v, children(v, p)[0] as Tlv));
         break;
       case '2.5.29.30': {
         const parts = children(v, root(v));

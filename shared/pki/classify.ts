@@ -1,4 +1,4 @@
-import { checkStructure, children, decodeOid, DerError, TAG, valueOf, type Tlv } from './der';
+import { checkStructure, children, DerError, TAG, valueOf, type Tlv, oidOf } from './der';
 
 /** What a DER value is, decided from its shape alone (no full parse). */
 export type DerKind =
@@ -18,7 +18,7 @@ const PKCS7_SIGNED = '1.2.840.113549.1.7.2';
 const PKCS7_DATA = '1.2.840.113549.1.7.1';
 
 function oidAt(der: Uint8Array, tlv: Tlv | undefined): string | null {
-  return tlv && tlv.tag === TAG.OID ? decodeOid(valueOf(der, tlv)) : null;
+  return tlv && tlv.tag === TAG.OID ? oidOf(der, tlv) : null;
 }
 
 function classifySigned(der: Uint8Array, tbs: Tlv): DerKind {

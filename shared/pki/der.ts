@@ -151,18 +151,29 @@ const OID_MEMO_LIMIT = 512;
 
 /** Decodes an OBJECT IDENTIFIER value into dotted form. */
 export function decodeOid(value: Uint8Array): string {
-  let hash = value.length;
-  for (let i = 0; i < value.length; i++) hash = (Math.imul(hash, 31) + (value[i] as number)) | 0;
+  return decodeOidAt(value, 0, value.length);
+}
+
+/** The OID a TLV holds, read in place. */
+export function oidOf(bytes: Uint8Array, tlv: Tlv): string {
+  return decodeOidAt(bytes, tlv.valueStart, tlv.end);
+}
+
+/** decodeOid of bytes[start, end), without making a view of them: the hot paths read OIDs in place. */
+export function decodeOidAt(bytes: Uint8Array, start: number, end: number): string {
+  let hash = end - start;
+  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + (bytes[i] as number)) | 0;
   const known = OID_MEMO.get(hash);
-  if (known && sameOidBytes(known.bytes, value)) return known.text;
+  if (known && sameOidBytes(known.bytes, bytes, start, end)) return known.text;
+  const value = bytes.subarray(start, end);
   const text = decodeOidText(value);
   if (OID_MEMO.size < OID_MEMO_LIMIT && !known) OID_MEMO.set(hash, { bytes: value.slice(), text });
   return text;
 }
 
-function sameOidBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+function sameOidBytes(known: Uint8Array, bytes: Uint8Array, start: number, end: number): boolean {
+  if (known.length !== end - start) return false;
+  for (let i = 0; i < known.length; i++) if (known[i] !== bytes[start + i]) return false;
   return true;
 }
 

@@ -1,5 +1,5 @@
 import type { GeneralName } from '../model/pki';
-import { children, decodeOid, latin1, readTlv, valueOf, type Tlv } from './der';
+import { children, decodeOid, latin1, readTlv, valueOf, type Tlv, oidOf } from './der';
 import { nameToRfc4514, readName } from './name';
 
 
@@ -43,7 +43,7 @@ export function readGeneralName(der: Uint8Array, tlv: Tlv): GeneralName {
       return { type: 'other', value: `registeredID:${decodeOid(value)}` };
     case 0xa0: {
       const oid = children(der, tlv)[0];
-      return { type: 'other', value: `otherName:${oid ? decodeOid(valueOf(der, oid)) : '?'}` };
+      return { type: 'other', value: `otherName:${oid ? oidOf(der, oid) : '?'}` };
     }
     default:
       return { type: 'other', value: `tag 0x${tlv.tag.toString(16)}` };

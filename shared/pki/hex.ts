@@ -1,6 +1,8 @@
 const DIGITS = '0123456789abcdef';
 const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => (DIGITS[i >> 4] as string) + (DIGITS[i & 15] as string));
 const ASCII = new TextDecoder();
+// The two ASCII codes of each byte's hex, at 2b and 2b+1: one table read per digit.
+const HEX_CODES = Uint8Array.from({ length: 512 }, (_, i) => DIGITS.charCodeAt(i & 1 ? (i >> 1) & 15 : i >> 5));
 
 /**
  * Lowercase hex of bytes[start, end), no separators. Long values are written as ASCII bytes
@@ -15,9 +17,9 @@ export function hexOf(bytes: Uint8Array, start = 0, end = bytes.length): string 
   }
   const out = new Uint8Array((end - start) * 2);
   for (let i = start, o = 0; i < end; i++, o += 2) {
-    const b = bytes[i] as number;
-    out[o] = DIGITS.charCodeAt(b >> 4);
-    out[o + 1] = DIGITS.charCodeAt(b & 15);
+    const b = (bytes[i] as number) << 1;
+    out[o] = HEX_CODES[b] as number;
+    out[o + 1] = HEX_CODES[b + 1] as number;
   }
   return ASCII.decode(out);
 }

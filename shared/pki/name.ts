@@ -1,4 +1,4 @@
-import { children, decodeOid, DerError, latin1, readTlv, TAG, valueOf } from './der';
+import { children, DerError, latin1, readTlv, TAG, valueOf, oidOf } from './der';
 import { ATTRIBUTE_NAMES } from './oids';
 
 /** One attribute of a distinguished name, in DER order (most significant RDN first). */
@@ -50,7 +50,7 @@ export function readName(der: Uint8Array): NameAttribute[][] {
       const typeTlv = pair[0];
       const valueTlv = pair[1];
       if (!typeTlv || !valueTlv || typeTlv.tag !== TAG.OID) throw new DerError('malformed AttributeTypeAndValue', atv.start);
-      const oid = decodeOid(valueOf(der, typeTlv));
+      const oid = oidOf(der, typeTlv);
       const raw = valueOf(der, valueTlv);
       const value = STRING_TAGS.has(valueTlv.tag)
         ? decodeString(valueTlv.tag, raw)

@@ -1,5 +1,5 @@
 import type { PublicKeyInfo } from '../model/pki';
-import { children, decodeOid, DerError, readTlv, TAG, valueOf } from './der';
+import { children, DerError, readTlv, TAG, valueOf, oidOf } from './der';
 import { portableBytes, sha256Hex, type BytesPort } from './bytes-port';
 
 const CURVES: Readonly<Record<string, { name: string; bits: number }>> = {
@@ -35,7 +35,7 @@ export function spkiFacts(spki: Uint8Array, spkiSha256: string): PublicKeyInfo {
   const oidTlv = alg[0];
   const params = alg[1];
   if (!oidTlv) throw new DerError('SubjectPublicKeyInfo has no algorithm', algSeq.start);
-  const oid = decodeOid(valueOf(spki, oidTlv));
+  const oid = oidOf(spki, oidTlv);
   const key = valueOf(spki, bitString).subarray(1);
   switch (oid) {
     case '1.2.840.113549.1.1.1':
@@ -45,7 +45,7 @@ export function spkiFacts(spki: Uint8Array, spkiSha256: string): PublicKeyInfo {
       return { algorithm: 'RSA', size: modulus ? integerBits(valueOf(key, modulus)) : null, curve: null, spkiSha256 };
     }
     case '1.2.840.10045.2.1': {
-      const curveOid = params && params.tag === TAG.OID ? decodeOid(valueOf(spki, params)) : null;
+      const curveOid = params && params.tag === TAG.OID ? oidOf(spki, params) : null;
       const curve = curveOid ? CURVES[curveOid] : undefined;
       return { algorithm: 'EC', size: curve?.bits ?? null, curve: curve?.name ?? curveOid, spkiSha256 };
     }

@@ -1,5 +1,5 @@
 import { readRawExtensions, type RawExtension } from './cert-extensions';
-import { children, decodeOid, decodeTime, DerError, integerHex, rawOf, readTlv, TAG, valueOf, type Tlv } from './der';
+import { children, decodeTime, DerError, integerHex, rawOf, readTlv, TAG, valueOf, type Tlv, oidOf } from './der';
 
 /** The fields of a certificate every check needs, read straight from the DER (no decoder state). */
 export interface CertificateParts {
@@ -57,7 +57,7 @@ export function certificateParts(der: Uint8Array): CertificateParts {
     tbs: rawOf(der, tbsTlv),
     version,
     serialHex: integerHex(valueOf(der, serial)),
-    signatureAlgorithmOid: decodeOid(valueOf(der, algOid)),
+    signatureAlgorithmOid: oidOf(der, algOid),
     issuerDer: rawOf(der, issuer),
     subjectDer: rawOf(der, subject),
     notBefore: decodeTime(der, nb),
@@ -73,7 +73,7 @@ export function signedAlgorithmOid(der: Uint8Array): string {
   const [, algTlv] = children(der, readTlv(der, 0));
   const oid = algTlv ? children(der, algTlv)[0] : undefined;
   if (!oid || oid.tag !== TAG.OID) throw new DerError('signatureAlgorithm has no OID', algTlv?.start ?? 0);
-  return decodeOid(valueOf(der, oid));
+  return oidOf(der, oid);
 }
 
 /** The parts of a PKCS#10 request: subject, key and the requested extensions. */
@@ -93,7 +93,7 @@ export function csrParts(der: Uint8Array): CsrParts {
   let extensions: RawExtension[] = [];
   for (const attr of attrs && attrs.tag === 0xa0 ? children(der, attrs) : []) {
     const [oid, values] = children(der, attr);
-    if (oid && values && decodeOid(valueOf(der, oid)) === EXTENSION_REQUEST) {
+    if (oid && values && oidOf(der, oid) === EXTENSION_REQUEST) {
       const seq = children(der, values)[0];
       if (seq) extensions = readRawExtensions(der, seq);
     }
