@@ -14,18 +14,18 @@ const nodeDeps: FdOutputDeps = {
   exit: (code) => process.exit(code),
 };
 
-/**
- * Writes CLI output straight to a file descriptor. process.stdout on a pipe builds a socket
- * stream (net, stream_wrap, pipe_wrap): milliseconds of a short command's start, for writes
- * that Node makes synchronous on Linux pipes and files anyway. A reader that stops early
- * (`| head`) closes the pipe: that ends the run quietly, as it does for other Unix tools.
- */
 export interface FdWriter {
   readonly write: (text: string) => void;
   /** True once output went to a stream, which may still be sending it. */
   readonly streamed: () => boolean;
 }
 
+/**
+ * Writes CLI output straight to a file descriptor. process.stdout on a pipe builds a socket
+ * stream (net, stream_wrap, pipe_wrap): milliseconds of a short command's start, for writes
+ * that Node makes synchronous on Linux pipes and files anyway. A reader that stops early
+ * (`| head`) closes the pipe: that ends the run quietly, as it does for other Unix tools.
+ */
 export function fdWriter(fd: number, exitCode: () => number, deps: FdOutputDeps = nodeDeps): FdWriter {
   let handedOff: NodeJS.WritableStream | null = null;
   const write = (text: string): void => {

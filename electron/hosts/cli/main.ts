@@ -1,3 +1,4 @@
+import { fstatSync } from 'node:fs';
 import { createRouter } from '../../services/router';
 import { createNodeRouterDeps } from '../../services/node-services';
 import { defaultDataDir } from '../../services/data-dir';
@@ -5,7 +6,6 @@ import { nodeAppSource } from '../node-app-source';
 import { runCli } from './run';
 import { createSecretPrompt } from './secret-prompt';
 import { fdWriter } from './fd-output';
-import { fstatSync } from 'node:fs';
 
 /**
  * Whether stdout is a terminal. A character device is one (or /dev/null, where layout is moot);
