@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PkiFailure } from './asn1';
 import { WorkBudget, bmpPassword, pbkdf2, pkcs12Kdf, widenedUtf8Password } from './kdf';
+import { referenceKdfSha256 } from './kdf-test-reference';
 
 const hex = (s: string): Buffer => Buffer.from(s, 'hex');
 
@@ -10,6 +11,13 @@ describe('pkcs12Kdf (RFC 7292 Appendix B)', () => {
     expect(pkcs12Kdf('sha1', bmpPassword('smeg'), hex('0A58CF64530D823F'), 1, 1, 24).toString('hex')).toBe('8aaae6297b6cb04642ab5b077851284eb7128f1a2a7fbca3');
     expect(pkcs12Kdf('sha1', bmpPassword('smeg'), hex('0A58CF64530D823F'), 2, 1, 8).toString('hex')).toBe('79993dfe048d3b76');
     expect(pkcs12Kdf('sha1', bmpPassword('queeg'), hex('05DEC959ACFF72F7'), 1, 1000, 24).toString('hex')).toBe('ed2034e36328830ff09df1e1a07dd357185dac0d4f9eb3d4');
+  });
+
+  it('derives SHA-256 keys (the hash chain runs in JS) exactly as RFC 7292 B.2 with a native hash a round', () => {
+    const salt = hex('00112233445566778899aabbccddeeff');
+    for (const [pass, rounds, id, length] of [['secret', 1, 3, 32], ['secret', 2, 1, 32], ['pässwörd ✓', 2048, 2, 16], ['two blocks of output', 40_000, 1, 40]] as const) {
+      expect(pkcs12Kdf('sha256', bmpPassword(pass), salt, id, rounds, length).toString('hex')).toBe(referenceKdfSha256(bmpPassword(pass), salt, id, rounds, length).toString('hex'));
+    }
   });
 
   it('refuses hostile iteration counts before hashing', () => {
@@ -32,3 +40,4 @@ describe('passphrase encodings', () => {
     expect(widenedUtf8Password('é').toString('hex')).toBe('00c300a90000');
   });
 });
+

@@ -1,5 +1,6 @@
 import { hash, pbkdf2Sync } from 'node:crypto';
 import { PkiFailure } from './asn1';
+import { sha256ChainSync } from './sha256-chain';
 
 /**
  * Password-based key derivation for PKCS#12: the PKCS#12 KDF (RFC 7292 Appendix B, used by
@@ -94,11 +95,18 @@ export function pkcs12Kdf(digest: DigestName, password: Uint8Array, salt: Uint8A
   const blocks = Math.ceil(length / u);
   try {
     for (let i = 0; i < blocks; i++) {
-      let a = hash(digest, input, 'buffer');
-      for (let r = 1; r < iterations; r++) {
-        const next = hash(digest, a, 'buffer');
+      let a: Buffer = hash(digest, input, 'buffer');
+      if (digest === 'sha256' && iterations > 1) {
+        // The rest is a plain hash chain; in JS it is three times faster than a native call a round.
+        const chained = sha256ChainSync(a, iterations - 1);
         a.fill(0);
-        a = next;
+        a = chained;
+      } else {
+        for (let r = 1; r < iterations; r++) {
+          const next = hash(digest, a, 'buffer');
+          a.fill(0);
+          a = next;
+        }
       }
       a.copy(out, i * u, 0, Math.min(u, length - i * u));
       if (i + 1 < blocks) {

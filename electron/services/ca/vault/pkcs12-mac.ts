@@ -1,12 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { bmpPassword, pkcs12Kdf } from '../../pki/kdf';
-import { sha256Chain } from './sha256-chain';
+import { sha256Chain } from '../../pki/sha256-chain';
 
 /**
  * The PKCS#12 MAC (RFC 7292 §4, B.2) with SHA-256 at the vault's work factor. The KDF with
  * ID 3 and a 32-byte output is one block: A = H^c(D || S || P). kdf.ts computes the first
  * round (it builds D, S and P); the remaining c − 1 rounds are a plain hash chain, run by
- * sha256Chain because the generic loop needs ~0.9 s for 600k rounds and blocks while it runs.
+ * sha256Chain in slices: the reader's KDF runs the same chain in one go (~0.3 s for 600k
+ * rounds), and the vault must not hold the main process that long.
  */
 
 /** The MAC key: the PKCS#12 KDF, SHA-256, ID 3, 32 bytes, over the BMPString passphrase. */
