@@ -7,6 +7,7 @@ import { benchNginx } from './bench-nginx';
 import { benchProbe } from './bench-probe';
 import { benchEnv } from './bench-env';
 import { benchCa } from './bench-ca';
+import { benchPkcs12 } from './bench-p12';
 import { median, medianPair } from './median';
 
 /**
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
   console.log(`empty Node process start (floor of any Node CLI): ${nodeFloor.toFixed(1)} ms`);
   console.log(await benchBundleInProcess(rounds, BUNDLE));
   console.log(await benchCrl(rounds, cli));
+  console.log(await benchPkcs12(short ? 3 : 7, cli));
   console.log(await benchNginx(rounds));
   console.log(await benchProbe(rounds, cli));
   console.log(await benchEnv(rounds));
