@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { describedBy, FieldHint } from '../../components/field-notes';
 
 /**
  * After a refused submit, focus goes to the first field that says what is wrong, so keyboard
@@ -6,12 +7,6 @@ import { useId, type ReactNode } from 'react';
  */
 export function focusFirstInvalid(form: HTMLFormElement): void {
   setTimeout(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
-}
-
-/** `aria-describedby` from the ids that are present. */
-function describedBy(...ids: readonly (string | false)[]): string | undefined {
-  const present = ids.filter((id): id is string => typeof id === 'string');
-  return present.length > 0 ? present.join(' ') : undefined;
 }
 
 export interface TextInputProps {
@@ -68,11 +63,7 @@ export function TextInput({ label, value, onChange, error = null, hint, testId, 
           {error}
         </span>
       ) : null}
-      {hint === undefined ? null : (
-        <span className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
+      <FieldHint id={`${id}-hint`}>{hint}</FieldHint>
     </div>
   );
 }
@@ -111,11 +102,7 @@ export function SelectInput<T extends string>({ label, value, options, onChange,
           </option>
         ))}
       </select>
-      {hint === undefined ? null : (
-        <span className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
+      <FieldHint id={`${id}-hint`}>{hint}</FieldHint>
     </div>
   );
 }
@@ -128,11 +115,7 @@ export function CheckboxInput({ label, checked, onChange, testId, disabled, hint
         <input type="checkbox" checked={checked} disabled={disabled} onChange={(event) => onChange(event.target.checked)} aria-describedby={hint === undefined ? undefined : `${id}-hint`} data-testid={testId} />
         <span>{label}</span>
       </label>
-      {hint === undefined ? null : (
-        <span className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
+      <FieldHint id={`${id}-hint`}>{hint}</FieldHint>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, type ReactNode, type Ref } from 'react';
+import { describedBy, FieldHint } from '../../components/field-notes';
 
 export interface EditorFieldProps {
   readonly field: string;
@@ -21,7 +22,6 @@ export interface EditorFieldProps {
 export function EditorField({ field, label, value, onChange, onBlur, error, hint, required, mono = true, placeholder, maxLength = 4096, inputMode, inputRef }: EditorFieldProps) {
   const id = useId();
   const invalid = error !== undefined;
-  const described = [invalid ? `${id}-error` : null, hint === undefined ? null : `${id}-hint`].filter((part): part is string => part !== null);
   return (
     <div className="hl-field" data-field={field}>
       <label className={required ? 'field__label hl-field__label--required' : 'field__label'} htmlFor={id}>
@@ -40,7 +40,7 @@ export function EditorField({ field, label, value, onChange, onBlur, error, hint
         inputMode={inputMode}
         required={required}
         aria-invalid={invalid}
-        aria-describedby={described.length > 0 ? described.join(' ') : undefined}
+        aria-describedby={describedBy(invalid && `${id}-error`, hint !== undefined && `${id}-hint`)}
         onChange={(event) => onChange(event.target.value)}
         onBlur={onBlur}
         data-field={field}
@@ -50,11 +50,7 @@ export function EditorField({ field, label, value, onChange, onBlur, error, hint
           {error}
         </span>
       ) : null}
-      {hint === undefined ? null : (
-        <span className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
+      <FieldHint id={`${id}-hint`}>{hint}</FieldHint>
     </div>
   );
 }

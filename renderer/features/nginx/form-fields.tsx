@@ -2,6 +2,7 @@ import { createContext, useContext, useId, type ReactNode } from 'react';
 import type { ReferencedFileCheck } from '../../../shared/model/nginx';
 import { useNginxDraft } from './draft-store';
 import { FileCheckNote } from './FileCheckNote';
+import { describedBy, FieldHint } from '../../components/field-notes';
 
 /** What the form shows beside fields: errors placed by key, and main's checks of named files. */
 export interface FormFeedback {
@@ -13,12 +14,6 @@ export const FormFeedbackContext = createContext<FormFeedback>({ errors: new Map
 
 export function useFieldErrors(field: string): readonly string[] {
   return useContext(FormFeedbackContext).errors.get(field) ?? [];
-}
-
-/** `aria-describedby` from the ids that are present. */
-export function describedBy(...ids: readonly (string | null | false)[]): string | undefined {
-  const present = ids.filter((id): id is string => typeof id === 'string');
-  return present.length > 0 ? present.join(' ') : undefined;
 }
 
 export function FieldErrors({ id, errors }: { id: string; errors: readonly string[] }) {
@@ -79,11 +74,7 @@ export function TextField({ field, label, value, onChange, maxLength, hint, plac
         {after}
       </div>
       <FieldErrors id={`${id}-error`} errors={errors} />
-      {hint === undefined ? null : (
-        <span className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
+      <FieldHint id={`${id}-hint`}>{hint}</FieldHint>
       {file === undefined ? null : <FileCheckNote id={`${id}-file`} check={file} />}
     </div>
   );
@@ -110,11 +101,7 @@ export function FieldGroup({ field, legend, children, hint }: FieldGroupProps) {
       <legend className="ngx-group__legend">{legend}</legend>
       {children}
       <FieldErrors id={`${id}-error`} errors={errors} />
-      {hint === undefined ? null : (
-        <span className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
+      <FieldHint id={`${id}-hint`}>{hint}</FieldHint>
     </fieldset>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { EnvEdit } from '../../../shared/model/posture';
+import { FieldHint } from '../../components/field-notes';
 
 export interface InlineEditorProps {
   readonly envKey: string;
@@ -80,11 +81,7 @@ export function InlineEditor({ envKey, masked, initial, removable, onQueue, onCl
           Cancel
         </button>
       </div>
-      {masked ? (
-        <span className="field__hint" id={`${id}-hint`}>
-          A secret: the current value is not shown in the field. Use a long random value (or Generate secret).
-        </span>
-      ) : null}
+      <FieldHint id={`${id}-hint`}>{masked ? 'A secret: the current value is not shown in the field. Use a long random value (or Generate secret).' : null}</FieldHint>
     </form>
   );
 }
