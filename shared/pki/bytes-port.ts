@@ -36,8 +36,11 @@ export function digests(bytes: BytesPort, jobs: ReadonlyArray<readonly [HashName
 
 /** SHA-256 and SHA-1 of DER, by the host's byte port (WebCrypto unless the host has something faster). */
 export async function fingerprints(der: Uint8Array, bytes: BytesPort = portableBytes): Promise<{ sha256: string; sha1: string }> {
-  const [sha256, sha1] = await Promise.all([bytes.hashHex('sha256', der), bytes.hashHex('sha1', der)]);
-  return { sha256, sha1 };
+  const hashes = await digests(bytes, [
+    ['sha256', der],
+    ['sha1', der],
+  ]);
+  return { sha256: hashes[0] as string, sha1: hashes[1] as string };
 }
 
 export async function sha256Hex(der: Uint8Array, bytes: BytesPort = portableBytes): Promise<string> {
