@@ -1,15 +1,18 @@
 import { performance } from 'node:perf_hooks';
 
+const middle = (times: number[]): number => times.sort((x, y) => x - y)[Math.floor(times.length / 2)] ?? Number.NaN;
+
+async function timed(task: () => Promise<unknown>, times: number[]): Promise<void> {
+  const start = performance.now();
+  await task();
+  times.push(performance.now() - start);
+}
+
 /** Median wall time of `rounds` sequential runs of a task, in ms: one slow outlier does not move it. */
 export async function median(rounds: number, task: () => Promise<unknown>): Promise<number> {
   const times: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const start = performance.now();
-    await task();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+  for (let i = 0; i < rounds; i++) await timed(task, times);
+  return middle(times);
 }
 
 /**
@@ -20,12 +23,8 @@ export async function medianPair(rounds: number, ours: () => Promise<unknown>, t
   const a: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < rounds; i++) {
-    for (const [task, times] of [[ours, a], [theirs, b]] as const) {
-      const start = performance.now();
-      await task();
-      times.push(performance.now() - start);
-    }
+    await timed(ours, a);
+    await timed(theirs, b);
   }
-  const mid = (times: number[]): number => times.sort((x, y) => x - y)[Math.floor(times.length / 2)] ?? Number.NaN;
-  return [mid(a), mid(b)];
+  return [middle(a), middle(b)];
 }

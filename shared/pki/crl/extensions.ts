@@ -7,7 +7,8 @@ import type { ExtensionInfo, GeneralName } from '../../model/pki';
 import { type Tlv, TAG } from '../der';
 import { generalNames } from './names';
 import { EXT, EXTENSION_NAMES, KNOWN_CRL_EXTENSIONS, REASON_FLAGS } from './oids';
-import { Cursor, CrlError, hexOf, readAt, readBoolean, readDecimal, readOid } from './reader';
+import { Cursor, CrlError, readAt, readBoolean, readDecimal, readOid } from './reader';
+import { hexOf } from '../hex';
 
 /** The issuingDistributionPoint extension: which certificates this CRL covers. */
 export interface IssuingDistributionPoint {

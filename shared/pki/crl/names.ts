@@ -6,7 +6,8 @@
  */
 import type { GeneralName } from '../../model/pki';
 import { decodeOid, latin1, type Tlv, TAG } from '../der';
-import { Cursor, CrlError, hexOf, readOid, rethrow, tagName } from './reader';
+import { Cursor, CrlError, readOid, rethrow, tagName } from './reader';
+import { hexOf } from '../hex';
 
 const SHORT: Readonly<Record<string, string>> = {
   '2.5.4.3': 'CN',

@@ -5,8 +5,6 @@
 import { DerError, decodeOid, readTlv, type Tlv, TAG } from '../der';
 import { hexOf, integerHexOf } from '../hex';
 
-export { hexOf };
-
 /** A DerError that also says which CRL field was being read, so operators can locate damage. */
 export class CrlError extends DerError {
   readonly field: string;
